@@ -1,0 +1,48 @@
+package io.github.affect4j;
+
+/**
+ * An axis-aligned rectangle in source-image pixels; {@code (x, y)} is the top-left corner.
+ *
+ * @param x left edge, may be negative when a detector extends a box past the image border
+ * @param y top edge, may be negative likewise
+ * @param width width in pixels, positive
+ * @param height height in pixels, positive
+ */
+public record BoundingBox(int x, int y, int width, int height) {
+
+    /** @throws IllegalArgumentException if width or height is not positive */
+    public BoundingBox {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("box size must be positive, got "
+                    + width + "x" + height);
+        }
+    }
+
+    /** Area in square pixels. */
+    public long area() {
+        return (long) width * height;
+    }
+
+    /** Horizontal centre. */
+    public double centerX() {
+        return x + width / 2.0;
+    }
+
+    /** Vertical centre. */
+    public double centerY() {
+        return y + height / 2.0;
+    }
+
+    /** Whether the point lies inside this box (edges included). */
+    public boolean contains(double px, double py) {
+        return px >= x && px <= x + width && py >= y && py <= y + height;
+    }
+
+    /** Intersection over union with another box, in [0, 1]. */
+    public double iou(BoundingBox other) {
+        long ix = Math.max(0, Math.min(x + width, other.x + other.width) - Math.max(x, other.x));
+        long iy = Math.max(0, Math.min(y + height, other.y + other.height) - Math.max(y, other.y));
+        long intersection = ix * iy;
+        return intersection / (double) (area() + other.area() - intersection);
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.affect4j;
+
+import io.github.affect4j.spi.FaceDetectorProvider;
+import io.github.affect4j.spi.VoiceDetectorProvider;
+
+/**
+ * The entry point: finds the best available face and voice emotion detectors.
+ *
+ * <p>Providers are found with {@link java.util.ServiceLoader}. Among those that report themselves
+ * available, the one with the highest priority is used: model-backed implementations when their
+ * module and model are present, the rule-based heuristics otherwise. The choice, and why any
+ * better-ranked provider was passed over, is logged once at INFO. A provider that throws is
+ * skipped and logged at WARN. The system properties {@value #FACE_PROVIDER_PROPERTY} and
+ * {@value #VOICE_PROVIDER_PROPERTY} name a provider id to use instead of searching.
+ *
+ * <pre>{@code
+ * try (FaceEmotionDetector faces = EmotionDetectors.face()) {
+ *     FaceAnalysis analysis = faces.analyze(ImageFrame.read(Path.of("photo.jpg")));
+ *     analysis.faces().forEach(face -> System.out.println(face.box() + " " + face.dominant()));
+ * }
+ * }</pre>
+ */
+public final class EmotionDetectors {
+
+    /** System property naming the face provider id to use. */
+    public static final String FACE_PROVIDER_PROPERTY = "affect4j.face.provider";
+
+    /** System property naming the voice provider id to use. */
+    public static final String VOICE_PROVIDER_PROPERTY = "affect4j.voice.provider";
+
+    private static final ProviderDiscovery<FaceEmotionDetector> FACE =
+            new ProviderDiscovery<>("face", FaceDetectorProvider.class, FACE_PROVIDER_PROPERTY);
+    private static final ProviderDiscovery<VoiceEmotionDetector> VOICE =
+            new ProviderDiscovery<>("voice", VoiceDetectorProvider.class, VOICE_PROVIDER_PROPERTY);
+
+    private EmotionDetectors() {
+    }
+
+    /**
+     * The best available face detector with default options.
+     *
+     * @throws DetectorUnavailableException if none can be made
+     */
+    public static FaceEmotionDetector face() {
+        return faceBuilder().build();
+    }
+
+    /**
+     * The best available voice detector with default options.
+     *
+     * @throws DetectorUnavailableException if none can be made
+     */
+    public static VoiceEmotionDetector voice() {
+        return voiceBuilder().build();
+    }
+
+    /** A builder to choose the face provider and set its options. */
+    public static DetectorBuilder<FaceEmotionDetector> faceBuilder() {
+        return new DetectorBuilder<>(FACE);
+    }
+
+    /** A builder to choose the voice provider and set its options. */
+    public static DetectorBuilder<VoiceEmotionDetector> voiceBuilder() {
+        return new DetectorBuilder<>(VOICE);
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.affect4j;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable probability distribution over the eight {@link Emotion} categories.
+ *
+ * <p>Probabilities are non-negative and sum to 1 (within floating-point rounding): the factories
+ * normalise the weights they are given. Valence and arousal are derived from the distribution
+ * by the circumplex mapping documented on {@link Emotion}: the probability-weighted mean of the
+ * categories' positions.
+ */
+public final class EmotionScores {
+
+    private static final Emotion[] EMOTIONS = Emotion.values();
+
+    private final double[] probabilities;
+
+    private EmotionScores(double[] probabilities) {
+        this.probabilities = probabilities;
+    }
+
+    /**
+     * Builds a distribution from non-negative weights, normalised to sum 1. Categories absent from
+     * the map get probability 0 (a model with seven labels has no contempt, say).
+     *
+     * @throws IllegalArgumentException if a weight is negative, NaN or infinite, or all are zero
+     */
+    public static EmotionScores of(Map<Emotion, ? extends Number> weights) {
+        double[] values = new double[EMOTIONS.length];
+        weights.forEach((emotion, weight) -> values[emotion.ordinal()] = weight.doubleValue());
+        return normalise(values);
+    }
+
+    /**
+     * Builds a distribution from weights given in {@link Emotion#values()} order, normalised to
+     * sum 1.
+     *
+     * @param weights exactly eight non-negative finite weights, not all zero
+     * @throws IllegalArgumentException if the length is not eight or a weight is invalid
+     */
+    public static EmotionScores ofWeights(double... weights) {
+        if (weights.length != EMOTIONS.length) {
+            throw new IllegalArgumentException("expected " + EMOTIONS.length
+                    + " weights in Emotion order, got " + weights.length);
+        }
+        return normalise(weights.clone());
+    }
+
+    /** The distribution that puts all probability on one category. */
+    public static EmotionScores certain(Emotion emotion) {
+        double[] values = new double[EMOTIONS.length];
+        values[emotion.ordinal()] = 1.0;
+        return new EmotionScores(values);
+    }
+
+    /**
+     * The probability-weighted mixture of several distributions.
+     *
+     * @param parts distributions to mix, at least one
+     * @param weights one non-negative weight per distribution, not all zero
+     * @throws IllegalArgumentException if the lengths differ or the weights are invalid
+     */
+    public static EmotionScores mixture(List<EmotionScores> parts, double[] weights) {
+        if (parts.isEmpty() || parts.size() != weights.length) {
+            throw new IllegalArgumentException("need one weight per distribution, got "
+                    + parts.size() + " distributions and " + weights.length + " weights");
+        }
+        double[] values = new double[EMOTIONS.length];
+        for (int p = 0; p < parts.size(); p++) {
+            checkWeight(weights[p], "mixture weight " + p);
+            for (int i = 0; i < values.length; i++) {
+                values[i] += weights[p] * parts.get(p).probabilities[i];
+            }
+        }
+        return normalise(values);
+    }
+
+    private static EmotionScores normalise(double[] values) {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            checkWeight(values[i], EMOTIONS[i].label());
+            sum += values[i];
+        }
+        if (sum <= 0) {
+            throw new IllegalArgumentException("all emotion weights are zero");
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] /= sum;
+        }
+        return new EmotionScores(values);
+    }
+
+    private static void checkWeight(double weight, String name) {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight of " + name
+                    + " must be finite and non-negative, got " + weight);
+        }
+    }
+
+    /** The probability of one category, in [0, 1]. */
+    public double probability(Emotion emotion) {
+        return probabilities[emotion.ordinal()];
+    }
+
+    /** The most probable category; ties go to the category declared first in {@link Emotion}. */
+    public Emotion dominant() {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return EMOTIONS[best];
+    }
+
+    /**
+     * The {@code k} most probable categories, most probable first.
+     *
+     * @throws IllegalArgumentException if {@code k} is not between 1 and 8
+     */
+    public List<LabelScore> topK(int k) {
+        if (k < 1 || k > EMOTIONS.length) {
+            throw new IllegalArgumentException("k must be between 1 and " + EMOTIONS.length
+                    + ", got " + k);
+        }
+        List<LabelScore> all = new ArrayList<>(EMOTIONS.length);
+        for (Emotion emotion : EMOTIONS) {
+            all.add(new LabelScore(emotion, probabilities[emotion.ordinal()]));
+        }
+        all.sort(Comparator.comparingDouble(LabelScore::probability).reversed());
+        return List.copyOf(all.subList(0, k));
+    }
+
+    /** Valence in [-1, 1]: the probability-weighted mean of the categories' valence positions. */
+    public double valence() {
+        double v = 0;
+        for (Emotion emotion : EMOTIONS) {
+            v += probabilities[emotion.ordinal()] * emotion.valence();
+        }
+        return v;
+    }
+
+    /** Arousal in [-1, 1]: the probability-weighted mean of the categories' arousal positions. */
+    public double arousal() {
+        double a = 0;
+        for (Emotion emotion : EMOTIONS) {
+            a += probabilities[emotion.ordinal()] * emotion.arousal();
+        }
+        return a;
+    }
+
+    /** The probabilities in {@link Emotion#values()} order, as a fresh array. */
+    public double[] toArray() {
+        return probabilities.clone();
+    }
+
+    /** The probabilities as an unmodifiable map in {@link Emotion} order. */
+    public Map<Emotion, Double> asMap() {
+        Map<Emotion, Double> map = new EnumMap<>(Emotion.class);
+        for (Emotion emotion : EMOTIONS) {
+            map.put(emotion, probabilities[emotion.ordinal()]);
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EmotionScores scores
+                && Arrays.equals(probabilities, scores.probabilities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(probabilities);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("EmotionScores{");
+        for (LabelScore score : topK(EMOTIONS.length)) {
+            if (text.length() > 14) {
+                text.append(", ");
+            }
+            text.append(score.emotion().label()).append('=')
+                    .append(String.format(java.util.Locale.ROOT, "%.3f", score.probability()));
+        }
+        return text.append('}').toString();
+    }
+
+    /**
+     * One category with its probability.
+     *
+     * @param emotion the category
+     * @param probability its probability, in [0, 1]
+     */
+    public record LabelScore(Emotion emotion, double probability) {
+    }
+}

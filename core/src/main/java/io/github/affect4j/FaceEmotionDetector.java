@@ -1,0 +1,45 @@
+package io.github.affect4j;
+
+import io.github.affect4j.media.ImageFrame;
+
+/**
+ * Finds faces in images and reads their emotion.
+ *
+ * <p>Obtain one with {@link EmotionDetectors#face()} or {@link EmotionDetectors#faceBuilder()}.
+ *
+ * <p><b>Thread safety:</b> implementations are thread-safe. Create one instance and share it
+ * between all threads; concurrent calls give the same results as sequential ones. {@link #close()}
+ * may be called while other threads are inside {@code analyze}: it waits for running calls to
+ * finish, frees the native resources, and makes later calls fail with
+ * {@link IllegalStateException}.
+ */
+public interface FaceEmotionDetector extends AutoCloseable {
+
+    /**
+     * Detects the faces in an image and scores each one.
+     *
+     * @param image the image; any size the implementation accepts
+     * @return the faces found, possibly none
+     * @throws IllegalStateException if the detector was closed
+     * @throws AnalysisException if the analysis failed inside the implementation
+     */
+    FaceAnalysis analyze(ImageFrame image);
+
+    /**
+     * Scores an image that already shows just one face (a crop made by the caller's own face
+     * detector): no detection runs, the whole image is taken as the face.
+     *
+     * @param faceCrop the face crop
+     * @return the face, with its box covering the whole crop and confidence 1
+     * @throws IllegalStateException if the detector was closed
+     * @throws AnalysisException if the analysis failed inside the implementation
+     */
+    FaceResult analyzeFace(ImageFrame faceCrop);
+
+    /** Which implementation and model this detector runs. */
+    DetectorInfo info();
+
+    /** Frees the detector's resources; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,35 @@
+package io.github.affect4j;
+
+import java.util.Objects;
+
+/**
+ * One detected face with its emotion scores.
+ *
+ * @param box the face in source-image pixels
+ * @param confidence the face detector's confidence that this is a face, in [0, 1]
+ * @param scores the emotion distribution
+ * @param quality how far the scores can be trusted
+ */
+public record FaceResult(BoundingBox box, double confidence, EmotionScores scores,
+                         FaceQuality quality) {
+
+    /** @throws IllegalArgumentException if the confidence is outside [0, 1] */
+    public FaceResult {
+        Objects.requireNonNull(box, "box");
+        Objects.requireNonNull(scores, "scores");
+        Objects.requireNonNull(quality, "quality");
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
+        }
+    }
+
+    /** Shortcut for {@code scores().dominant()}. */
+    public Emotion dominant() {
+        return scores.dominant();
+    }
+
+    /** Shortcut for {@code quality().assessable()}. */
+    public boolean assessable() {
+        return quality.assessable();
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.affect4j;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The analysis of one span of audio: a whole clip, or one speech segment of it.
+ *
+ * @param startSeconds start of the span, from the start of the clip or stream
+ * @param endSeconds end of the span
+ * @param speechRatio fraction of the span judged to be speech, in [0, 1]
+ * @param affect the affect read from the speech; empty when there was no speech to read (see
+ *     {@link Flag#NO_SPEECH}): affect4j does not guess on silence
+ * @param prosody key prosodic measurements of the speech in the span
+ * @param flags problems found in the audio
+ */
+public record VoiceResult(double startSeconds, double endSeconds, double speechRatio,
+                          Optional<VoiceAffect> affect, Prosody prosody, Set<Flag> flags) {
+
+    /** Problems found in audio. */
+    public enum Flag {
+        /** No speech was found: the affect is empty. */
+        NO_SPEECH,
+        /** Less speech than the implementation needs for a reliable reading. */
+        TOO_SHORT,
+        /** Samples at or near full scale: the signal was clipped. */
+        CLIPPED,
+        /** A large constant offset was present (and removed before analysis). */
+        DC_OFFSET,
+        /** The signal is very quiet; it was analysed relative to its own level. */
+        LOW_LEVEL
+    }
+
+    /** @throws IllegalArgumentException if the span or ratio is invalid */
+    public VoiceResult {
+        Objects.requireNonNull(affect, "affect");
+        Objects.requireNonNull(prosody, "prosody");
+        flags = Set.copyOf(flags);
+        if (!(startSeconds >= 0 && endSeconds >= startSeconds)) {
+            throw new IllegalArgumentException("invalid span " + startSeconds + " to " + endSeconds);
+        }
+        if (!(speechRatio >= 0 && speechRatio <= 1)) {
+            throw new IllegalArgumentException("speech ratio must be in [0, 1], got " + speechRatio);
+        }
+    }
+
+    /** Length of the span in seconds. */
+    public double durationSeconds() {
+        return endSeconds - startSeconds;
+    }
+
+    /** Whether speech was found and read. */
+    public boolean hasSpeech() {
+        return affect.isPresent();
+    }
+}
