@@ -25,7 +25,7 @@ const humanDir = path.join(modulesDir, 'node_modules/@vladmandic/human');
 
 // human's src/face/blazeface.ts and config.ts defaults
 const HUMAN_DETECTOR_DEFAULTS = { maxDetected: 1, iouThreshold: 0.1, minConfidence: 0.2, scale: 1.4 };
-const WIDE_SETTINGS = { maxDetected: 10, iouThreshold: 0.3, minConfidence: 0.1, scale: 1.4 };
+const WIDE_SETTINGS = { maxDetected: 10, iouThreshold: 0.3, minConfidence: 0.12, scale: 1.4 };
 
 function readInput(caseInfo) {
   const buf = fs.readFileSync(path.join(casesDir, caseInfo.input.file));

@@ -72,6 +72,20 @@ class Graph:
         self.shapes[out] = shape
         return out
 
+    def rename(self, old, new):
+        """Renames a node output everywhere (to give a graph output a stable name)."""
+        if new in self._used:
+            raise ValueError(f"name {new} already used")
+        for n in self.nodes:
+            for i, v in enumerate(n.output):
+                if v == old:
+                    n.output[i] = new
+            for i, v in enumerate(n.input):
+                if v == old:
+                    n.input[i] = new
+        self._used.add(new)
+        self.shapes[new] = self.shapes.pop(old)
+
     # --- TensorFlow layers on NCHW tensors -------------------------------------------
 
     def conv2d(self, x, w_hwio, bias, strides, padding, relu=False, hint="conv"):

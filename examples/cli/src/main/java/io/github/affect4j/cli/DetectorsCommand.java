@@ -1,0 +1,30 @@
+package io.github.affect4j.cli;
+
+import io.github.affect4j.DetectorBuilder;
+import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.ProviderStatus;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+
+/** {@code affect4j detectors}: which implementations discovery sees, and why any is unusable. */
+@Command(name = "detectors", mixinStandardHelpOptions = true,
+        description = "List the face and voice detector providers found, best first, with their "
+                + "availability.")
+final class DetectorsCommand implements Runnable {
+
+    @Override
+    public void run() {
+        print("face", EmotionDetectors.faceBuilder());
+        print("voice", EmotionDetectors.voiceBuilder());
+    }
+
+    private static void print(String kind, DetectorBuilder<?> builder) {
+        var statuses = builder.providers();
+        System.out.println(kind + " providers:" + (statuses.isEmpty() ? " none" : ""));
+        for (ProviderStatus status : statuses) {
+            System.out.printf(Locale.ROOT, "  %-12s priority %4d  %s%n", status.id(),
+                    status.priority(), status.usable() ? "available" : "unavailable: "
+                            + status.reason());
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package io.github.affect4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the command line in-process against the real detectors and the bundled samples. */
+class MainTest {
+
+    private static final Path SAMPLES = Path.of(System.getProperty("affect4j.samples.dir"));
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    @Test
+    void demoJsonReportsTheFaceAndTheSpeech() throws IOException {
+        assertEquals(0, Main.run("demo", "--json"), err::toString);
+        List<Map<String, Object>> lines = jsonLines();
+        assertEquals(2, lines.size(), out::toString);
+
+        Map<String, Object> image = lines.get(0);
+        assertEquals("astronaut.jpg", image.get("file"));
+        assertEquals("image", image.get("kind"));
+        assertFalse(((String) image.get("detector")).isBlank());
+        assertEquals(1, ((Number) image.get("faceCount")).intValue(), out::toString);
+        // The face of the astronaut lies around x 150-330, y 40-240 in the 512x512 photo.
+        double x = ((Number) image.get("face.box.x")).doubleValue();
+        double y = ((Number) image.get("face.box.y")).doubleValue();
+        double w = ((Number) image.get("face.box.width")).doubleValue();
+        double h = ((Number) image.get("face.box.height")).doubleValue();
+        assertTrue(x < 240 && x + w > 240 && y < 130 && y + h > 130,
+                "box must cover the face centre: " + out);
+        assertTrue(w > 60 && w < 330, "box width " + w);
+        assertScores(image);
+
+        Map<String, Object> audio = lines.get(1);
+        assertEquals("speech.wav", audio.get("file"));
+        assertEquals("audio", audio.get("kind"));
+        assertEquals(7.1, ((Number) audio.get("durationSeconds")).doubleValue(), 0.01);
+        assertScores(audio);
+        double arousal = ((Number) audio.get("arousal")).doubleValue();
+        double valence = ((Number) audio.get("valence")).doubleValue();
+        assertTrue(arousal >= -1 && arousal <= 1 && valence >= -1 && valence <= 1, out::toString);
+    }
+
+    @Test
+    void tableOutputNamesEachFile() {
+        assertEquals(0, Main.run("demo"), err::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("astronaut.jpg  image 512x512"), text);
+        assertTrue(text.contains("speech.wav  audio 7.10 s"), text);
+    }
+
+    @Test
+    void badFilesAreReportedAndTheOthersStillAnalysed() throws IOException {
+        Path empty = Files.createFile(temp.resolve("empty.jpg"));
+        Path text = Files.writeString(temp.resolve("notes.png"), "not an image at all");
+        Path missing = temp.resolve("missing.wav");
+        Path photo = SAMPLES.resolve("astronaut.jpg");
+
+        int code = Main.run("analyze", "--json", empty.toString(), text.toString(),
+                missing.toString(), photo.toString());
+
+        assertEquals(1, code);
+        List<Map<String, Object>> lines = jsonLines();
+        assertEquals(4, lines.size(), out::toString);
+        assertEquals("empty file", lines.get(0).get("error"));
+        assertTrue(((String) lines.get(1).get("error")).contains("neither an image"));
+        assertEquals("no such file", lines.get(2).get("error"));
+        assertEquals("image", lines.get(3).get("kind"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("notes.png: error"));
+    }
+
+    @Test
+    void truncatedImageIsAnErrorNotAGuess() throws IOException {
+        byte[] jpeg = Files.readAllBytes(SAMPLES.resolve("astronaut.jpg"));
+        Path cut = Files.write(temp.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
+        assertEquals(1, Main.run("analyze", "--json", cut.toString()));
+        String error = (String) jsonLines().get(0).get("error");
+        assertTrue(error != null && error.contains("JPEG"), out::toString);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, Main.run());
+        assertEquals(2, Main.run("analyze"));
+        assertEquals(2, Main.run("analyze", "--no-such-option", "x.jpg"));
+        assertEquals(2, Main.run("frobnicate"));
+    }
+
+    @Test
+    void unknownDetectorIsAUsageErrorListingTheProviders() {
+        assertEquals(2, Main.run("analyze", "--detector", "no-such-provider",
+                SAMPLES.resolve("astronaut.jpg").toString()));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("no-such-provider") && text.contains("Providers seen"), text);
+    }
+
+    @Test
+    void detectorOptionForcesTheProvider() throws IOException {
+        assertEquals(0, Main.run("analyze", "--json", "--detector", "heuristic",
+                SAMPLES.resolve("astronaut.jpg").toString()));
+        assertEquals("heuristic", jsonLines().get(0).get("detector"));
+    }
+
+    private static void assertScores(Map<String, Object> line) {
+        String[] labels = {"neutral", "happiness", "surprise", "sadness", "anger", "disgust",
+            "fear", "contempt"};
+        double sum = 0;
+        for (String label : labels) {
+            Object value = line.get(prefix(line) + "scores." + label);
+            assertTrue(value instanceof Number, "missing score " + label + " in " + line);
+            sum += ((Number) value).doubleValue();
+        }
+        assertEquals(1.0, sum, 1e-3);
+        assertTrue(List.of(labels).contains((String) line.get(prefix(line) + "dominant")));
+    }
+
+    private static String prefix(Map<String, Object> line) {
+        return "image".equals(line.get("kind")) ? "face." : "";
+    }
+
+    /**
+     * Flattens each JSON line: top-level fields by name, the first face's fields as
+     * {@code face.*}, nested objects with dotted names, and the face count as {@code faceCount}.
+     */
+    private List<Map<String, Object>> jsonLines() throws IOException {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        JsonFactory factory = new JsonFactory();
+        for (String text : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (text.isBlank()) {
+                continue;
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            try (JsonParser parser = factory.createParser(text)) {
+                flatten(parser, parser.nextToken(), "", fields);
+            }
+            lines.add(fields);
+        }
+        return lines;
+    }
+
+    private static void flatten(JsonParser parser, JsonToken token, String path,
+                                Map<String, Object> fields) throws IOException {
+        if (token == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                flatten(parser, parser.nextToken(), path.isEmpty() ? name : path + "." + name,
+                        fields);
+            }
+            return;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            int count = 0;
+            for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY;
+                 item = parser.nextToken()) {
+                if (path.equals("faces") && count == 0 && item == JsonToken.START_OBJECT) {
+                    flatten(parser, item, "face", fields);
+                } else {
+                    parser.skipChildren();
+                }
+                count++;
+            }
+            fields.put(path.equals("faces") ? "faceCount" : path + ".count", count);
+            return;
+        }
+        Object value = switch (token) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> parser.getText();
+        };
+        fields.put(path, value);
+    }
+}
