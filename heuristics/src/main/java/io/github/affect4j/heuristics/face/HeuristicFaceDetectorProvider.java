@@ -107,6 +107,14 @@ import java.util.function.Supplier;
  * {@code LOW_CONFIDENCE} (below 0.5).
  * The measures {@code faceSize}, {@code sharpness} and {@code brightness} are reported.
  *
+ * <h2>Threads and cost</h2>
+ * One detector may be shared by all threads. Each running call borrows its own copy of the
+ * cascades (OpenCV objects give wrong results when shared), about 0.4 MB, from a pool that keeps
+ * up to 16 idle copies; {@code close()} waits for running calls and drops the pool. On a 2-core
+ * machine {@code analyze} took about 150 ms for the 512 x 512 sample photo, most of it in the
+ * face cascade ({@code smallestFace}, {@code scaleFactor} and {@code maxImageSide} trade recall
+ * for speed), and {@code analyzeFace} about 13 ms per crop.
+ *
  * <h2>Inputs</h2>
  * Any image size is accepted. Images too small for the smallest searched face (including 1 x 1)
  * give no faces without calling OpenCV. {@code analyzeFace} takes the whole crop as the face,
