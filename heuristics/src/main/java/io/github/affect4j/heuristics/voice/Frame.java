@@ -14,10 +14,10 @@ package io.github.affect4j.heuristics.voice;
  * @param zeroCrossingRate sign changes per sample, in [0, 1]
  * @param pitchHz YIN's fundamental frequency, NaN when YIN found no period in the configured
  *     range
- * @param centroidHz magnitude-weighted mean frequency between 80 and 4000 Hz, NaN for silence
- * @param tiltDb power between 1 and 4 kHz relative to power between 80 Hz and 1 kHz, in dB
+ * @param centroidHz magnitude-weighted mean frequency between 80 and 3400 Hz, NaN for silence
+ * @param tiltDb power between 1 and 3.4 kHz relative to power between 80 Hz and 1 kHz, in dB
  *     (higher: flatter spectrum, more vocal effort), NaN for silence
- * @param flux positive change of the normalised 80-4000 Hz magnitude spectrum since the
+ * @param flux positive change of the normalised 80-3400 Hz magnitude spectrum since the
  *     previous frame, in [0, 1]
  * @param raw statistics of the raw input over the 10 ms this frame stands for
  */

@@ -10,8 +10,9 @@ import be.tarsos.dsp.util.fft.HannWindow;
  * pitch with TarsosDSP's {@link Yin}, and spectral centroid, tilt and flux from TarsosDSP's
  * {@link FFT}.
  *
- * <p>Spectral measures use only 80-4000 Hz, the band every supported input rate (down to 8 kHz)
- * carries, so that the same speech gives the same measures whatever its sample rate.
+ * <p>Spectral measures use only 80-3400 Hz, the telephone band, which every supported input rate
+ * carries (8 kHz audio holds little above 3.6 kHz once anti-alias filtered), so that the same
+ * speech gives the same measures whatever its sample rate.
  *
  * <p>Not thread-safe: {@code Yin} reuses its result object and its difference buffer, and the
  * FFT works in place. One instance per analysis or stream.
@@ -26,7 +27,7 @@ final class FrameAnalyzer {
     private static final double BIN_HZ = SignalConditioner.ANALYSIS_RATE / (double) FFT_SIZE;
     private static final int SPECTRUM_LOW = bin(80);
     private static final int SPLIT = bin(1000);
-    private static final int SPECTRUM_HIGH = bin(4000);
+    private static final int SPECTRUM_HIGH = bin(3400);
     private static final int VOWEL_LOW = bin(300);
     private static final int VOWEL_HIGH = bin(2500);
     private static final double SILENCE_DB = -120;
