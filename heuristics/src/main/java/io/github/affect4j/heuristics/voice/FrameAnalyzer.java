@@ -31,6 +31,9 @@ final class FrameAnalyzer {
     private static final int VOWEL_LOW = bin(300);
     private static final int VOWEL_HIGH = bin(2500);
     private static final double SILENCE_DB = -120;
+    /** Energy is measured over the central 20 ms of the frame. */
+    private static final int ENERGY_FROM = (FRAME - 2 * HOP) / 2;
+    private static final int ENERGY_TO = ENERGY_FROM + 2 * HOP;
 
     /** Receives each measured frame. */
     interface Sink {
@@ -94,12 +97,15 @@ final class FrameAnalyzer {
         double sumSquares = 0;
         int crossings = 0;
         for (int i = 0; i < FRAME; i++) {
-            sumSquares += frame[i] * (double) frame[i];
+            if (i >= ENERGY_FROM && i < ENERGY_TO) {
+                sumSquares += frame[i] * (double) frame[i];
+            }
             if (i > 0 && (frame[i] >= 0) != (frame[i - 1] >= 0)) {
                 crossings++;
             }
         }
-        double energyDb = Math.max(SILENCE_DB, 10 * Math.log10(sumSquares / FRAME + 1e-12));
+        double energyDb = Math.max(SILENCE_DB,
+                10 * Math.log10(sumSquares / (ENERGY_TO - ENERGY_FROM) + 1e-12));
         double pitch = pitch();
 
         java.util.Arrays.fill(spectrum, FRAME, FFT_SIZE, 0f);

@@ -56,8 +56,10 @@ class SampleRateTest {
         assertEquals(e.flags(), a.flags(), at);
         assertEquals(e.prosody().pitchMedianHz(), a.prosody().pitchMedianHz(),
                 0.02 * e.prosody().pitchMedianHz(), "pitch" + at);
+        // 8 kHz audio loses some of the top of the 80-3400 Hz band to its anti-alias filter.
+        double centroidTolerance = rate == 8_000 ? 0.08 : 0.02;
         assertEquals(e.prosody().spectralCentroidHz(), a.prosody().spectralCentroidHz(),
-                0.05 * e.prosody().spectralCentroidHz(), "centroid" + at);
+                centroidTolerance * e.prosody().spectralCentroidHz(), "centroid" + at);
         assertEquals(e.prosody().speakingRate(), a.prosody().speakingRate(),
                 0.15 * e.prosody().speakingRate(), "rate" + at);
         assertEquals(e.affect().orElseThrow().arousal(), a.affect().orElseThrow().arousal(), 0.1,
