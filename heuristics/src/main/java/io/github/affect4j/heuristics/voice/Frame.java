@@ -15,7 +15,7 @@ package io.github.affect4j.heuristics.voice;
  *     arbitrary but fixed scale: only differences are meaningful
  * @param zeroCrossingRate sign changes per sample, in [0, 1]
  * @param pitchHz YIN's fundamental frequency, NaN when YIN found no period in the configured
- *     range
+ *     range or the frame is noise-like (see {@link FrameAnalyzer})
  * @param centroidHz magnitude-weighted mean frequency between 80 and 3400 Hz, NaN for silence
  * @param tiltDb power between 1 and 3.4 kHz relative to power between 80 Hz and 1 kHz, in dB
  *     (higher: flatter spectrum, more vocal effort), NaN for silence
