@@ -34,6 +34,10 @@ record VoiceSettings(double vadThresholdDb, double pauseSeconds, double minSegme
         // The 40 ms analysis frame holds two periods down to 50 Hz; YIN needs both.
         check(PITCH_MIN_HZ, pitchMinHz, 55, 250, "Hz");
         check(PITCH_MAX_HZ, pitchMaxHz, 250, 1000, "Hz");
+        if (pitchMinHz >= pitchMaxHz) {
+            throw new IllegalArgumentException("option " + PITCH_MIN_HZ + " (" + pitchMinHz
+                    + ") must be below " + PITCH_MAX_HZ + " (" + pitchMaxHz + ")");
+        }
         if (minSegmentSeconds >= maxSegmentSeconds) {
             throw new IllegalArgumentException("option " + MIN_SEGMENT_SECONDS + " ("
                     + minSegmentSeconds + ") must be below " + MAX_SEGMENT_SECONDS + " ("

@@ -76,6 +76,9 @@ class HeuristicVoiceProviderTest {
         DetectorConfig inverted = DetectorConfig.of(Map.of(
                 "minSegmentSeconds", "3", "maxSegmentSeconds", "2"));
         assertTrue(provider.availability(inverted).reason().contains("maxSegmentSeconds"));
+        DetectorConfig pitchInverted = DetectorConfig.of(Map.of("pitchMinHz", "250",
+                "pitchMaxHz", "250"));
+        assertTrue(provider.availability(pitchInverted).reason().contains("pitchMaxHz"));
     }
 
     @Test

@@ -31,7 +31,7 @@ class SignalConditionerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {8_000, 16_000, 22_050, 44_100, 48_000, 96_000})
+    @ValueSource(ints = {8_000, 16_000, 22_050, 44_100, 48_000, 96_000, 192_000})
     void outputIsTimeAlignedAt16kHzWithUnitGain(int rate) {
         // A 500 Hz tone burst with a smooth envelope centred at 0.5 s, on a DC offset.
         int n = rate;

@@ -131,7 +131,8 @@ class SignalProblemsTest {
     @Test
     void quietSpeechIsFlaggedLowLevelAndReadTheSame() {
         assertFalse(speechAnalysis.summary().flags().contains(Flag.LOW_LEVEL));
-        // About -51 dBFS of speech: quiet, but well above 16-bit noise.
+        // Speech at about -70 dBFS, its room noise at about -92 dBFS: very quiet, but above
+        // the quantisation noise of 16-bit audio.
         VoiceAnalysis quiet = detector.analyze(TestAudio.scaled(speech, 0.005));
         assertTrue(quiet.summary().flags().contains(Flag.LOW_LEVEL), quiet.toString());
         assertTrue(quiet.summary().hasSpeech());
