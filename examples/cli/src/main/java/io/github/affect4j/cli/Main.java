@@ -24,11 +24,11 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(execute(args));
     }
 
     /** Runs the command line and returns its exit code. */
-    static int run(String... args) {
+    static int execute(String... args) {
         return new CommandLine(new Main()).execute(args);
     }
 

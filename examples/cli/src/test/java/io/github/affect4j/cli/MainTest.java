@@ -51,7 +51,7 @@ class MainTest {
 
     @Test
     void demoJsonReportsTheFaceAndTheSpeech() throws IOException {
-        assertEquals(0, Main.run("demo", "--json"), err::toString);
+        assertEquals(0, Main.execute("demo", "--json"), err::toString);
         List<Map<String, Object>> lines = jsonLines();
         assertEquals(2, lines.size(), out::toString);
 
@@ -82,7 +82,7 @@ class MainTest {
 
     @Test
     void tableOutputNamesEachFile() {
-        assertEquals(0, Main.run("demo"), err::toString);
+        assertEquals(0, Main.execute("demo"), err::toString);
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("astronaut.jpg  image 512x512"), text);
         assertTrue(text.contains("speech.wav  audio 7.10 s"), text);
@@ -95,7 +95,7 @@ class MainTest {
         Path missing = temp.resolve("missing.wav");
         Path photo = SAMPLES.resolve("astronaut.jpg");
 
-        int code = Main.run("analyze", "--json", empty.toString(), text.toString(),
+        int code = Main.execute("analyze", "--json", empty.toString(), text.toString(),
                 missing.toString(), photo.toString());
 
         assertEquals(1, code);
@@ -112,22 +112,22 @@ class MainTest {
     void truncatedImageIsAnErrorNotAGuess() throws IOException {
         byte[] jpeg = Files.readAllBytes(SAMPLES.resolve("astronaut.jpg"));
         Path cut = Files.write(temp.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 2));
-        assertEquals(1, Main.run("analyze", "--json", cut.toString()));
+        assertEquals(1, Main.execute("analyze", "--json", cut.toString()));
         String error = (String) jsonLines().get(0).get("error");
         assertTrue(error != null && error.contains("JPEG"), out::toString);
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(2, Main.run());
-        assertEquals(2, Main.run("analyze"));
-        assertEquals(2, Main.run("analyze", "--no-such-option", "x.jpg"));
-        assertEquals(2, Main.run("frobnicate"));
+        assertEquals(2, Main.execute());
+        assertEquals(2, Main.execute("analyze"));
+        assertEquals(2, Main.execute("analyze", "--no-such-option", "x.jpg"));
+        assertEquals(2, Main.execute("frobnicate"));
     }
 
     @Test
     void unknownDetectorIsAUsageErrorListingTheProviders() {
-        assertEquals(2, Main.run("analyze", "--detector", "no-such-provider",
+        assertEquals(2, Main.execute("analyze", "--detector", "no-such-provider",
                 SAMPLES.resolve("astronaut.jpg").toString()));
         String text = err.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("no-such-provider") && text.contains("Providers seen"), text);
@@ -135,7 +135,7 @@ class MainTest {
 
     @Test
     void detectorOptionForcesTheProvider() throws IOException {
-        assertEquals(0, Main.run("analyze", "--json", "--detector", "heuristic",
+        assertEquals(0, Main.execute("analyze", "--json", "--detector", "heuristic",
                 SAMPLES.resolve("astronaut.jpg").toString()));
         assertEquals("heuristic", jsonLines().get(0).get("detector"));
     }
