@@ -1,0 +1,125 @@
+package io.github.affect4j.heuristics.voice;
+
+import io.github.affect4j.AnalysisException;
+import io.github.affect4j.DetectorInfo;
+import io.github.affect4j.VoiceAnalysis;
+import io.github.affect4j.VoiceEmotionDetector;
+import io.github.affect4j.VoiceEmotionStream;
+import io.github.affect4j.VoiceResult;
+import io.github.affect4j.media.AudioClip;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rule-based voice emotion detector: measures prosody with TarsosDSP and maps it to affect
+ * with {@link AffectRules}.
+ *
+ * <p>Thread-safe and meant to be shared: it holds only frozen settings, and every call builds its
+ * own DSP objects ({@code Yin}, FFT and resampler are stateful). A read-write lock guards the
+ * lifetime: calls hold the read lock, {@link #close()} takes the write lock, so it waits for
+ * running calls and later calls fail with {@link IllegalStateException}.
+ */
+final class ProsodicVoiceDetector implements VoiceEmotionDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProsodicVoiceDetector.class);
+
+    static final DetectorInfo INFO = new DetectorInfo(HeuristicVoiceProvider.ID,
+            "rule-based prosody (TarsosDSP YIN pitch, energy, spectrum) mapped to the circumplex",
+            "none");
+
+    /** Raw samples handed to the pipeline at a time, so per-call buffers stay small. */
+    private static final int CHUNK = 1 << 15;
+
+    private final VoiceSettings settings;
+    private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+
+    ProsodicVoiceDetector(VoiceSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    @Override
+    public VoiceAnalysis analyze(AudioClip clip) {
+        Objects.requireNonNull(clip, "clip");
+        return guarded(() -> {
+            try {
+                return analyzeNow(clip);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new AnalysisException("heuristic voice analysis failed on " + clip + ": "
+                        + e, e);
+            }
+        });
+    }
+
+    @Override
+    public VoiceEmotionStream openStream(int sampleRate) {
+        AudioClip.checkSampleRate(sampleRate);
+        return guarded(() -> new ProsodicVoiceStream(this, settings, sampleRate));
+    }
+
+    @Override
+    public DetectorInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void close() {
+        lifetime.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            lifetime.writeLock().unlock();
+        }
+    }
+
+    /** Runs an action while the detector cannot be closed. */
+    <T> T guarded(Supplier<T> action) {
+        lifetime.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the heuristic voice detector was closed");
+            }
+            return action.get();
+        } finally {
+            lifetime.readLock().unlock();
+        }
+    }
+
+    VoiceSettings settings() {
+        return settings;
+    }
+
+    private VoiceAnalysis analyzeNow(AudioClip clip) {
+        SpeechTracker tracker = new SpeechTracker(settings, clip.sampleRate());
+        SpeechReader reader = new SpeechReader(settings);
+        List<SpeechSpan> spans = new ArrayList<>();
+        List<VoiceResult> segments = new ArrayList<>();
+        SpeechSegmenter.Sink sink = span -> {
+            spans.add(span);
+            segments.add(reader.read(span));
+        };
+        float[] chunk = new float[Math.min(CHUNK, clip.length())];
+        for (int from = 0; from < clip.length(); from += chunk.length) {
+            int n = Math.min(chunk.length, clip.length() - from);
+            clip.copySamples(from, chunk, 0, n);
+            tracker.accept(chunk, 0, n, sink);
+        }
+        tracker.finish(sink);
+        SignalConditioner conditioner = tracker.conditioner();
+        VoiceResult summary = reader.summarize(spans, clip.durationSeconds(),
+                new SignalConditioner.RawBin(conditioner.totalCount(), conditioner.totalSum(),
+                        conditioner.totalSumSquares(), conditioner.totalClipped()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("analysed {}: {} speech segments, summary {}", clip, segments.size(),
+                    summary);
+        }
+        return new VoiceAnalysis(summary, segments, INFO);
+    }
+}

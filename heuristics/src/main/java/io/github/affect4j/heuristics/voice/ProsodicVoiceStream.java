@@ -1,0 +1,99 @@
+package io.github.affect4j.heuristics.voice;
+
+import io.github.affect4j.AnalysisException;
+import io.github.affect4j.VoiceEmotionStream;
+import io.github.affect4j.VoiceResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream over the same pipeline as whole-clip analysis, so a clip fed in chunks yields the
+ * segments {@link ProsodicVoiceDetector#analyze} finds. Each segment is read against the
+ * speaker's running baseline ({@link SpeakerBaseline}) built from the stream's earlier
+ * segments.
+ *
+ * <p>Latency: a segment is reported {@code pauseSeconds} (default 0.3 s) after its last speech
+ * frame, plus 40 ms of framing. Up to 40 ms of samples that do not yet fill an analysis frame,
+ * and a few resampler look-ahead samples at rates other than 16 kHz, stay buffered across
+ * {@link #flush()}; they are analysed with the next chunk.
+ *
+ * <p>Memory is bounded: fixed DSP buffers, at most one segment of frames
+ * ({@code maxSegmentSeconds + pauseSeconds}), the constant-size baseline. Not thread-safe.
+ */
+final class ProsodicVoiceStream implements VoiceEmotionStream {
+
+    private final ProsodicVoiceDetector detector;
+    private final int sampleRate;
+    private final SpeechTracker tracker;
+    private final SpeechReader reader;
+    private boolean closed;
+
+    ProsodicVoiceStream(ProsodicVoiceDetector detector, VoiceSettings settings, int sampleRate) {
+        this.detector = detector;
+        this.sampleRate = sampleRate;
+        this.tracker = new SpeechTracker(settings, sampleRate);
+        this.reader = new SpeechReader(settings);
+    }
+
+    @Override
+    public List<VoiceResult> accept(float[] samples) {
+        Objects.requireNonNull(samples, "samples");
+        checkOpen();
+        // Validate the whole chunk first so a bad chunk leaves the stream as it was.
+        for (int i = 0; i < samples.length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                throw new IllegalArgumentException("sample " + i + " of the chunk is " + samples[i]);
+            }
+        }
+        return detector.guarded(() -> run(() -> {
+            List<VoiceResult> results = new ArrayList<>();
+            tracker.accept(samples, 0, samples.length, span -> results.add(reader.read(span)));
+            return results;
+        }));
+    }
+
+    @Override
+    public List<VoiceResult> flush() {
+        checkOpen();
+        return detector.guarded(() -> run(() -> {
+            List<VoiceResult> results = new ArrayList<>();
+            tracker.flush(span -> results.add(reader.read(span)));
+            return results;
+        }));
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    SpeechTracker tracker() {
+        return tracker;
+    }
+
+    SpeakerBaseline baseline() {
+        return reader.baseline();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the voice emotion stream was closed");
+        }
+    }
+
+    private static List<VoiceResult> run(java.util.function.Supplier<List<VoiceResult>> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new AnalysisException("heuristic voice stream analysis failed: " + e, e);
+        }
+    }
+}
