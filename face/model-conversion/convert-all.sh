@@ -88,7 +88,7 @@ if [ -z "${SKIP_ORT:-}" ]; then
   step "ONNX Runtime Java $ORT_VERSION"
   ORT_JAR="$BUILD/ort/onnxruntime-$ORT_VERSION.jar"
   if [ ! -f "$ORT_JAR" ]; then
-    mvn -q dependency:copy -Dartifact="com.microsoft.onnxruntime:onnxruntime:$ORT_VERSION" \
+    mvn -B -q dependency:copy -Dartifact="com.microsoft.onnxruntime:onnxruntime:$ORT_VERSION" \
       -DoutputDirectory="$BUILD/ort" -Dmdep.overWriteReleases=true
   fi
   "$PY" parity.py "$BUILD/cases" "$BUILD/models" "$BUILD/parity-report.json" --write-ort-tsv "$BUILD/ort/cases.tsv"

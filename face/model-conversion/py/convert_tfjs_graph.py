@@ -267,7 +267,7 @@ def convert_blazeface(model_json_path, out_path, source_note):
     h512 = g.op("Concat", [heads[(512, 1)], heads[(512, 16)]], "head512", [None, 512, 17], axis=2)
     h384 = g.op("Concat", [heads[(384, 1)], heads[(384, 16)]], "head384", [None, 384, 17], axis=2)
     g.op("Concat", [h512, h384], "raw", [None, 896, 17], output="raw", axis=1)
-    doc = (f"MediaPipe BlazeFace ({size}x{size}) from @vladmandic/human, converted by affect4j. Input: "
+    doc = (f"MediaPipe BlazeFace ({size}x{size}) from {source_note}, converted by affect4j. Input: "
            f"float32 NHWC [N,{size},{size},3], RGB 0..255 (whole image resized to {size}x{size}); "
            "inside the graph: x/127.5 - 1. Output 'raw' [N,896,17]: rows 0..511 = 512-anchor head "
            f"(stride {size // 16}, 2 anchors per cell), rows 512..895 = 384-anchor head (stride "
