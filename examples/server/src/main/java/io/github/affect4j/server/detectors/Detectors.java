@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -63,6 +65,18 @@ public class Detectors implements DisposableBean {
     /** What runs for voices, or why nothing does. */
     public Status voiceStatus() {
         return voice.status();
+    }
+
+    /** Says once, when the server is ready, what it analyses with. */
+    @EventListener(ApplicationReadyEvent.class)
+    void report() {
+        log.info("Ready. Faces: {}. Voices: {}.", describe(face.status()),
+                describe(voice.status()));
+    }
+
+    private static String describe(Status status) {
+        return status.available() ? status.provider() + " (model " + status.model() + ")"
+                : "none, uploads refused (" + status.problem() + ")";
     }
 
     @Override
