@@ -470,7 +470,7 @@ abstract class ServerApiContract {
     void concurrentUploadsToOneSessionAreAllStored() throws Exception {
         String token = teacher("Concurrency");
         long session = session(token, classroom(token, "Busy"), false);
-        byte[] photo = Media.astronaut();
+        byte[] photo = Media.astronaut(256);
         int threads = 8;
         int perThread = 25;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
