@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The HTTP contract of the server, run over real HTTP against each supported database (one
@@ -43,6 +44,9 @@ abstract class ServerApiContract {
 
     @Autowired
     RetentionPurge purge;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     Api api;
 
@@ -158,6 +162,26 @@ abstract class ServerApiContract {
         assertThat(api.get("/api/classrooms", token).status()).isEqualTo(200);
         assertProblem(api.post("/api/users", token, Map.of("name", "Eve", "role", "teacher")),
                 403, "administrator");
+    }
+
+    @Test
+    void onlyHashesOfTokensAreStored() throws Exception {
+        String token = teacher("Hashed");
+        List<String> stored = jdbc.queryForList("select token_hash from users", String.class);
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest
+                .getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(stored).contains(hash).doesNotContain(token, ADMIN);
+    }
+
+    @Test
+    void theSchemaHasNowhereToStoreMedia() {
+        List<String> types = jdbc.queryForList("select lower(data_type) from"
+                + " information_schema.columns where lower(table_name) in ('users', 'classrooms',"
+                + " 'sessions', 'frame_observations', 'face_observations', 'audio_observations')",
+                String.class);
+        assertThat(types).isNotEmpty().noneMatch(type -> type.contains("blob")
+                || type.contains("bytea") || type.contains("binary") || type.contains("clob")
+                || type.equals("text") || type.contains("json") || type.contains("array"));
     }
 
     @Test
