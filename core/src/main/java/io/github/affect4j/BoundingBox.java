@@ -35,13 +35,16 @@ public record BoundingBox(int x, int y, int width, int height) {
 
     /** Whether the point lies inside this box (edges included). */
     public boolean contains(double px, double py) {
-        return px >= x && px <= x + width && py >= y && py <= y + height;
+        return px >= x && px <= (long) x + width && py >= y && py <= (long) y + height;
     }
 
     /** Intersection over union with another box, in [0, 1]. */
     public double iou(BoundingBox other) {
-        long ix = Math.max(0, Math.min(x + width, other.x + other.width) - Math.max(x, other.x));
-        long iy = Math.max(0, Math.min(y + height, other.y + other.height) - Math.max(y, other.y));
+        // In long: x + width overflows int for boxes far out on the axis.
+        long ix = Math.max(0, Math.min((long) x + width, (long) other.x + other.width)
+                - Math.max(x, other.x));
+        long iy = Math.max(0, Math.min((long) y + height, (long) other.y + other.height)
+                - Math.max(y, other.y));
         long intersection = ix * iy;
         return intersection / (double) (area() + other.area() - intersection);
     }

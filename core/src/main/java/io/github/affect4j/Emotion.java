@@ -1,5 +1,6 @@
 package io.github.affect4j;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -103,7 +104,9 @@ public enum Emotion {
         put(map, DISGUST, "disgust", "disgusted", "dis");
         put(map, FEAR, "fear", "fearful", "fea", "afraid", "scared");
         put(map, CONTEMPT, "contempt", "contemptuous");
-        return Map.copyOf(map);
+        // Sorted, so the parse message lists the synonyms in the same order in every JVM
+        // (Map.copyOf iterates in an order that changes from run to run).
+        return Collections.unmodifiableMap(map);
     }
 
     private static void put(Map<String, Emotion> map, Emotion emotion, String... names) {

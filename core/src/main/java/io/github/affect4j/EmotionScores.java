@@ -72,27 +72,44 @@ public final class EmotionScores {
             throw new IllegalArgumentException("need one weight per distribution, got "
                     + parts.size() + " distributions and " + weights.length + " weights");
         }
+        double max = 0;
+        for (int p = 0; p < weights.length; p++) {
+            checkWeight(weights[p], "mixture weight " + p);
+            max = Math.max(max, weights[p]);
+        }
+        if (max == 0) {
+            throw new IllegalArgumentException("all mixture weights are zero");
+        }
         double[] values = new double[EMOTIONS.length];
         for (int p = 0; p < parts.size(); p++) {
-            checkWeight(weights[p], "mixture weight " + p);
+            // Scaled by the largest weight, so huge finite weights cannot overflow the sums.
+            double weight = weights[p] / max;
             for (int i = 0; i < values.length; i++) {
-                values[i] += weights[p] * parts.get(p).probabilities[i];
+                values[i] += weight * parts.get(p).probabilities[i];
             }
         }
         return normalise(values);
     }
 
     private static EmotionScores normalise(double[] values) {
-        double sum = 0;
+        double max = 0;
         for (int i = 0; i < values.length; i++) {
             checkWeight(values[i], EMOTIONS[i].label());
-            sum += values[i];
+            max = Math.max(max, values[i]);
         }
-        if (sum <= 0) {
+        if (max == 0) {
             throw new IllegalArgumentException("all emotion weights are zero");
         }
+        // Divide by the largest weight first: the sum of finite weights near Double.MAX_VALUE
+        // would overflow to infinity and turn every probability into 0.
+        double sum = 0;
         for (int i = 0; i < values.length; i++) {
-            values[i] /= sum;
+            values[i] /= max;
+            sum += values[i];
+        }
+        for (int i = 0; i < values.length; i++) {
+            // + 0.0 turns a -0.0 weight into 0.0, which equals() and hashCode() would tell apart.
+            values[i] = values[i] / sum + 0.0;
         }
         return new EmotionScores(values);
     }

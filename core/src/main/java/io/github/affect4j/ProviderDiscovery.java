@@ -109,6 +109,7 @@ final class ProviderDiscovery<D extends AutoCloseable> {
         Set<String> ids = new HashSet<>();
         Iterator<? extends DetectorProvider<D>> iterator =
                 ServiceLoader.load(service, loader).iterator();
+        String lastFailure = null;
         for (int attempt = 0; attempt < MAX_PROVIDERS; attempt++) {
             DetectorProvider<D> provider;
             try {
@@ -117,12 +118,20 @@ final class ProviderDiscovery<D extends AutoCloseable> {
                 }
                 provider = iterator.next();
             } catch (ServiceConfigurationError | LinkageError e) {
+                String failure = describe(e);
+                if (failure.equals(lastFailure)) {
+                    // The iterator failed the same way twice without moving on (the services
+                    // index itself cannot be read, say): asking again would only repeat it.
+                    break;
+                }
+                lastFailure = failure;
                 LOG.warn("skipping a {} detector provider that cannot be loaded: {}", kind,
-                        describe(e));
+                        failure);
                 broken.add(new ProviderStatus("<unloadable>", Integer.MIN_VALUE, false,
-                        "cannot be loaded: " + describe(e)));
+                        "cannot be loaded: " + failure));
                 continue;
             }
+            lastFailure = null;
             String name = provider.getClass().getName();
             try {
                 String id = provider.id();
@@ -150,7 +159,15 @@ final class ProviderDiscovery<D extends AutoCloseable> {
 
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        // ServiceLoader says only "could not be instantiated"; the cause says why.
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            String causeMessage = cause.getMessage();
+            text += " (caused by " + cause.getClass().getSimpleName()
+                    + (causeMessage == null ? "" : ": " + causeMessage) + ")";
+        }
+        return text;
     }
 
     private record Candidate<D extends AutoCloseable>(DetectorProvider<D> provider, String id,

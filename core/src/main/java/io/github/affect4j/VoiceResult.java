@@ -37,7 +37,7 @@ public record VoiceResult(double startSeconds, double endSeconds, double speechR
         Objects.requireNonNull(affect, "affect");
         Objects.requireNonNull(prosody, "prosody");
         flags = Set.copyOf(flags);
-        if (!(startSeconds >= 0 && endSeconds >= startSeconds)) {
+        if (!(startSeconds >= 0 && endSeconds >= startSeconds && Double.isFinite(endSeconds))) {
             throw new IllegalArgumentException("invalid span " + startSeconds + " to " + endSeconds);
         }
         if (!(speechRatio >= 0 && speechRatio <= 1)) {

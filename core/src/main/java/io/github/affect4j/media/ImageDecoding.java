@@ -5,6 +5,7 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -16,10 +17,15 @@ import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** Decoding with {@code javax.imageio}, turning every decoder failure into a typed error. */
 final class ImageDecoding {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ImageFrame.class);
 
     static {
         // Decode in memory: no temp files, which read-only containers may not allow.
@@ -48,27 +54,28 @@ final class ImageDecoding {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return read(reader, source, maxPixels);
+                return read(reader, data, source, maxPixels);
             } finally {
                 reader.dispose();
             }
         } catch (InvalidMediaException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw classify(e, source, "unreadable image");
+            throw classify(e, source, "unreadable image", false);
         }
     }
 
-    private static BufferedImage read(ImageReader reader, String source, long maxPixels)
-            throws IOException {
+    private static BufferedImage read(ImageReader reader, byte[] data, String source,
+                                      long maxPixels) throws IOException {
         String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
+        boolean jpeg = "JPEG".equals(format);
         int width;
         int height;
         try {
             width = reader.getWidth(0);
             height = reader.getHeight(0);
         } catch (IOException | RuntimeException e) {
-            throw classify(e, source, format + " header unreadable");
+            throw classify(e, source, format + " header unreadable", jpeg && jpegCutShort(data));
         }
         if (width <= 0 || height <= 0) {
             throw new InvalidMediaException(Problem.CORRUPT, source + ": " + format
@@ -78,6 +85,9 @@ final class ImageDecoding {
             throw new InvalidMediaException(Problem.TOO_LARGE, source + ": " + format + " of "
                     + width + "x" + height + " pixels exceeds the limit of " + maxPixels
                     + " pixels");
+        }
+        if ("TIF".equals(format) || "TIFF".equals(format)) {
+            checkTiffColour(reader, source);
         }
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
@@ -91,29 +101,117 @@ final class ImageDecoding {
                         + " colour encoding not supported (CMYK or YCCK JPEG?): convert it to RGB",
                         e);
             }
-            throw classify(e, source, format + " data unreadable");
+            throw classify(e, source, format + " data unreadable", jpeg && jpegCutShort(data));
         } catch (IOException | RuntimeException e) {
-            throw classify(e, source, format + " data unreadable");
+            throw classify(e, source, format + " data unreadable", jpeg && jpegCutShort(data));
         }
-        if (!warnings.isEmpty()) {
+        if (!warnings.isEmpty() && !jpeg) {
+            // Other decoders warn about recoverable oddities (a duplicate palette, a missing
+            // optional TIFF field) and still return the right pixels.
+            LOG.debug("{}: {} decoder warnings: {}", source, format, warnings);
+        } else if (!warnings.isEmpty()) {
             // The JPEG decoder reports a truncated file only as a warning and fills the rest grey.
             String warning = String.join("; ", warnings);
-            Problem problem = warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")
-                    ? Problem.TRUNCATED : Problem.CORRUPT;
+            String lower = warning.toLowerCase(java.util.Locale.ROOT);
+            Problem problem = lower.contains("premature end") || lower.contains("truncated")
+                    || jpeg && jpegCutShort(data) ? Problem.TRUNCATED : Problem.CORRUPT;
             throw new InvalidMediaException(problem, source + ": " + format + " " + warning);
         }
         return image;
     }
 
-    private static InvalidMediaException classify(Exception e, String source, String what) {
+    /**
+     * Classifies a decoder failure.
+     *
+     * @param cutShort whether the data is known to end early; the JPEG decoder's errors for a
+     *     file cut inside its headers ("No image data present to read", "Bogus marker length")
+     *     do not say so themselves
+     */
+    private static InvalidMediaException classify(Exception e, String source, String what,
+                                                  boolean cutShort) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof EOFException) {
                 return new InvalidMediaException(Problem.TRUNCATED,
                         source + ": " + what + ": data ends early", e);
             }
         }
+        if (cutShort) {
+            return new InvalidMediaException(Problem.TRUNCATED, source + ": " + what
+                    + ": data ends early, without the JPEG end-of-image marker (" + e.getMessage()
+                    + ")", e);
+        }
         return new InvalidMediaException(Problem.CORRUPT,
                 source + ": " + what + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * The JDK's TIFF reader hands out CMYK and CIE Lab pixels labelled as sRGB, which would turn
+     * red into cyan without any error: such files are refused instead.
+     */
+    private static void checkTiffColour(ImageReader reader, String source) throws IOException {
+        IIOMetadata metadata = reader.getImageMetadata(0);
+        String name = metadata == null ? null : metadata.getNativeMetadataFormatName();
+        if (name == null) {
+            return;
+        }
+        int photometric = tiffField(metadata.getAsTree(name), "262");
+        String colour = switch (photometric) {
+            case 5 -> "CMYK";
+            case 8, 9, 10 -> "CIE Lab";
+            case 32844, 32845 -> "LogLuv";
+            default -> null;
+        };
+        if (colour != null) {
+            throw new InvalidMediaException(Problem.UNSUPPORTED_FORMAT, source + ": TIFF in "
+                    + colour + " colour is not supported: convert it to RGB");
+        }
+    }
+
+    /** The first value of a numbered field in the JDK's native TIFF metadata tree, or -1. */
+    private static int tiffField(Node node, String number) {
+        if (node instanceof Element element && "TIFFField".equals(element.getNodeName())
+                && number.equals(element.getAttribute("number"))) {
+            Node values = element.getFirstChild();
+            if (values != null && values.getFirstChild() instanceof Element value) {
+                try {
+                    return Integer.parseInt(value.getAttribute("value"));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            int found = tiffField(child, number);
+            if (found != -1) {
+                return found;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether JPEG data lacks the end-of-image marker (FF D9) after its last start-of-scan marker
+     * (FF DA), as a file cut short does. Neither pair occurs inside entropy-coded data, where FF
+     * is always followed by 00 or a restart marker; the markers of an embedded thumbnail come
+     * before the main image's scans.
+     */
+    private static boolean jpegCutShort(byte[] data) {
+        int lastScan = -1;
+        for (int i = 0; i + 1 < data.length; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xDA) {
+                lastScan = i;
+            }
+        }
+        if (lastScan < 0) {
+            return true;
+        }
+        for (int i = lastScan + 2; i + 1 < data.length; i++) {
+            if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xD9) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Packed 8-bit RGB of any image, without the gamma shift getRGB applies to linear grey. */
@@ -128,29 +226,33 @@ final class ImageDecoding {
         ColorModel model = image.getColorModel();
         int type = model.getColorSpace().getType();
         int bands = raster.getNumBands();
-        boolean component = model instanceof ComponentColorModel;
+        int transfer = raster.getTransferType();
+        // The fast paths read raw integer samples (32-bit ones as unsigned, which getRGB gets
+        // wrong). Premultiplied and floating-point samples need the colour model's own
+        // conversion below.
+        boolean component = model instanceof ComponentColorModel && !model.isAlphaPremultiplied()
+                && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT
+                    || transfer == DataBuffer.TYPE_INT);
         if (component && type == ColorSpace.TYPE_GRAY && bands <= 2) {
-            int max = (1 << model.getComponentSize(0)) - 1;
+            long max = maxSample(model, 0);
             int[] row = new int[width];
             for (int y = 0, o = 0; y < height; y++) {
                 raster.getSamples(0, y, width, 1, 0, row);
                 for (int x = 0; x < width; x++) {
-                    byte v = (byte) ((row[x] * 255L + max / 2) / max);
+                    byte v = scale(row[x], max);
                     out[o++] = v;
                     out[o++] = v;
                     out[o++] = v;
                 }
             }
         } else if (component && model.getColorSpace().isCS_sRGB() && (bands == 3 || bands == 4)) {
-            int[] max = {(1 << model.getComponentSize(0)) - 1, (1 << model.getComponentSize(1)) - 1,
-                (1 << model.getComponentSize(2)) - 1};
+            long[] max = {maxSample(model, 0), maxSample(model, 1), maxSample(model, 2)};
             int[] row = new int[width * bands];
             for (int y = 0, o = 0; y < height; y++) {
                 raster.getPixels(0, y, width, 1, row);
                 for (int x = 0, i = 0; x < width; x++, i += bands) {
                     for (int c = 0; c < 3; c++) {
-                        out[o++] = (byte) (max[c] == 255 ? row[i + c]
-                                : (row[i + c] * 255L + max[c] / 2) / max[c]);
+                        out[o++] = max[c] == 255 ? (byte) row[i + c] : scale(row[i + c], max[c]);
                     }
                 }
             }
@@ -166,5 +268,16 @@ final class ImageDecoding {
             }
         }
         return out;
+    }
+
+    private static long maxSample(ColorModel model, int component) {
+        return (1L << model.getComponentSize(component)) - 1;
+    }
+
+    /** A sample of {@code 0..max} (read as unsigned) scaled to 8 bits, rounded. */
+    private static byte scale(int sample, long max) {
+        long value = sample & 0xFFFFFFFFL;
+        // For 32-bit samples value * 255 still fits a long: 2^32 * 2^8 = 2^40.
+        return (byte) ((value * 255 + max / 2) / max);
     }
 }

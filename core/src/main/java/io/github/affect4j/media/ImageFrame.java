@@ -14,9 +14,11 @@ import java.util.Objects;
  *
  * <p>Made from encoded bytes or files (JPEG, PNG, BMP, GIF: whatever {@code javax.imageio} reads),
  * from a {@link BufferedImage}, or from raw interleaved pixels. Grey, alpha and 16-bit images are
- * converted to 8-bit RGB (alpha is dropped, 16-bit samples are scaled). Decoding checks the
- * pixel count from the header before allocating, so a small file that claims a huge image is
- * rejected with {@link InvalidMediaException.Problem#TOO_LARGE}.
+ * converted to 8-bit RGB (alpha is dropped, 16-bit samples are scaled); CMYK JPEGs are converted
+ * too, while TIFFs in CMYK or CIE Lab colour, which the JDK's reader mislabels as RGB, are refused
+ * with {@link InvalidMediaException.Problem#UNSUPPORTED_FORMAT}. Decoding checks the pixel count
+ * from the header before allocating, so a small file that claims a huge image is rejected with
+ * {@link InvalidMediaException.Problem#TOO_LARGE}.
  */
 public final class ImageFrame {
 
@@ -61,10 +63,14 @@ public final class ImageFrame {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "not a readable file");
         }
+        // No encoding of an image within the pixel limit needs more than 4 bytes a pixel plus
+        // its headers (uncompressed 32-bit BMP); a larger file is refused unread.
         long size = Files.size(file);
-        if (size > Integer.MAX_VALUE - 16) {
+        long limit = Math.min(Integer.MAX_VALUE - 16L, 4 * Math.max(0, maxPixels) + (1 << 20));
+        if (size > limit) {
             throw new InvalidMediaException(InvalidMediaException.Problem.TOO_LARGE,
-                    file + ": " + size + " bytes is too large for an image file");
+                    file + ": " + size + " bytes is more than an image of at most " + maxPixels
+                    + " pixels needs (" + limit + " bytes)");
         }
         return fromImage(ImageDecoding.decode(Files.readAllBytes(file), file.toString(), maxPixels));
     }
@@ -245,8 +251,9 @@ public final class ImageFrame {
     public ImageFrame crop(BoundingBox box) {
         int x0 = Math.max(0, box.x());
         int y0 = Math.max(0, box.y());
-        int x1 = Math.min(width, box.x() + box.width());
-        int y1 = Math.min(height, box.y() + box.height());
+        // In long: x + width overflows int for a box reaching far past the image.
+        int x1 = (int) Math.min(width, (long) box.x() + box.width());
+        int y1 = (int) Math.min(height, (long) box.y() + box.height());
         if (x1 <= x0 || y1 <= y0) {
             throw new IllegalArgumentException(box + " lies outside the " + width + "x" + height
                     + " image");

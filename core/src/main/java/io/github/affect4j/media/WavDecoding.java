@@ -31,6 +31,10 @@ final class WavDecoding {
             throw new InvalidMediaException(Problem.EMPTY, source + ": empty (0 bytes)");
         }
         String riff = ascii(header, 0, Math.min(4, header.length));
+        if (header.length < 12 && "RIFF".startsWith(riff)) {
+            throw new InvalidMediaException(Problem.TRUNCATED, source + ": RIFF header cut short ("
+                    + header.length + " bytes)");
+        }
         if (header.length < 12 || !"WAVE".equals(ascii(header, 8, 4))
                 || !("RIFF".equals(riff) || "RIFX".equals(riff) || "RF64".equals(riff))) {
             throw new InvalidMediaException(Problem.UNSUPPORTED_FORMAT,
@@ -40,16 +44,24 @@ final class WavDecoding {
             throw new InvalidMediaException(Problem.UNSUPPORTED_FORMAT, source + ": " + riff
                     + " WAV variant is not supported; convert to a plain RIFF WAV file");
         }
+        // The RIFF size tells a file that ends early from one that lacks a chunk; streaming
+        // writers leave it at 0 or 0xFFFFFFFF, and then the end of the data is all we know.
+        long riffSize = u32(header, 4);
+        boolean riffSizeKnown = riffSize != 0 && riffSize != UNKNOWN_SIZE;
+        long position = 4; // bytes of the RIFF body read so far: "WAVE"
         Format format = null;
         while (true) {
             byte[] chunkHeader = in.readNBytes(8);
             if (chunkHeader.length < 8) {
-                throw new InvalidMediaException(chunkHeader.length == 0 && format != null
-                        ? Problem.CORRUPT : Problem.TRUNCATED,
-                        source + ": no data chunk" + (format == null ? " and no fmt chunk" : ""));
+                boolean cleanEnd = chunkHeader.length == 0
+                        && (riffSizeKnown ? position >= riffSize : format != null);
+                throw new InvalidMediaException(cleanEnd ? Problem.CORRUPT : Problem.TRUNCATED,
+                        source + ": " + (cleanEnd ? "" : "data ends early: ") + "no data chunk"
+                        + (format == null ? " and no fmt chunk" : ""));
             }
             String id = ascii(chunkHeader, 0, 4);
             long size = u32(chunkHeader, 4);
+            position += 8 + size + (size & 1);
             if ("fmt ".equals(id)) {
                 format = readFormat(in, size, source);
             } else if ("data".equals(id)) {

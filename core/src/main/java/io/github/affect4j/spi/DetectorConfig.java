@@ -1,5 +1,6 @@
 package io.github.affect4j.spi;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
@@ -95,9 +96,20 @@ public final class DetectorConfig {
         };
     }
 
-    /** A path option. */
+    /**
+     * A path option.
+     *
+     * @throws IllegalArgumentException naming the option if the value is not a valid path
+     */
     public Optional<Path> getPath(String name) {
-        return get(name).map(Path::of);
+        return get(name).map(value -> {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException("option " + name + " must be a path, got '"
+                        + value + "': " + e.getMessage(), e);
+            }
+        });
     }
 
     /** All options, sorted by name. */
