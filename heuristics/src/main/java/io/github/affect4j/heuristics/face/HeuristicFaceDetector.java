@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -74,48 +75,28 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
     @Override
     public FaceAnalysis analyze(ImageFrame image) {
         Objects.requireNonNull(image, "image");
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            CascadeSet cascades = borrow();
-            try {
-                List<FaceResult> faces = detect(cascades, image);
-                LOG.debug("{}: {} face(s)", image, faces.size());
-                return new FaceAnalysis(image.width(), image.height(), faces, info);
-            } finally {
-                giveBack(cascades);
-            }
-        } catch (RuntimeException e) {
-            throw translate(e, "analyze " + image);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return guarded("analyze " + image, cascades -> {
+            List<FaceResult> faces = detect(cascades, image);
+            LOG.debug("{}: {} face(s)", image, faces.size());
+            return new FaceAnalysis(image.width(), image.height(), faces, info);
+        });
     }
 
     @Override
     public FaceResult analyzeFace(ImageFrame faceCrop) {
         Objects.requireNonNull(faceCrop, "faceCrop");
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            CascadeSet cascades = borrow();
+        return guarded("analyze the face crop " + faceCrop, cascades -> {
             try (NativeScope scope = new NativeScope()) {
                 Mat gray = grayMat(faceCrop, scope);
                 Rect whole = new Rect(0, 0, faceCrop.width(), faceCrop.height());
                 CueMeter.Measurement measurement =
                         CueMeter.measure(cascades, CueMeter.patch(gray, whole, scope), scope);
                 int size = Math.min(faceCrop.width(), faceCrop.height());
-                return new FaceResult(new BoundingBox(0, 0, faceCrop.width(), faceCrop.height()), 1.0,
-                        ExpressionRules.scores(measurement.cues()),
+                return new FaceResult(new BoundingBox(0, 0, faceCrop.width(), faceCrop.height()),
+                        1.0, ExpressionRules.scores(measurement.cues()),
                         QualityRules.assess(size, options.minFaceSize(), measurement, 1.0, false));
-            } finally {
-                giveBack(cascades);
             }
-        } catch (RuntimeException e) {
-            throw translate(e, "analyze the face crop " + faceCrop);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     @Override
@@ -144,9 +125,31 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
         return "HeuristicFaceDetector" + options;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this face emotion detector has been closed");
+    /**
+     * Runs one call under the read lock with a borrowed cascade set. Failures other than bad
+     * arguments become {@link AnalysisException}; {@link IllegalStateException} means closed.
+     */
+    private <T> T guarded(String what, Function<CascadeSet, T> work) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this face emotion detector has been closed");
+            }
+            CascadeSet cascades;
+            try {
+                cascades = borrow();
+            } catch (RuntimeException e) {
+                throw translate(e, what);
+            }
+            try {
+                return work.apply(cascades);
+            } catch (RuntimeException e) {
+                throw translate(e, what);
+            } finally {
+                giveBack(cascades);
+            }
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -169,11 +172,11 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
     }
 
     private static RuntimeException translate(RuntimeException e, String what) {
-        if (e instanceof IllegalStateException || e instanceof IllegalArgumentException
-                || e instanceof AnalysisException) {
+        if (e instanceof IllegalArgumentException || e instanceof AnalysisException) {
             return e;
         }
-        // CvException and anything else raised from inside OpenCV.
+        // CvException from inside OpenCV, a cascade that cannot be loaded any more, and the like;
+        // IllegalStateException is reserved for "closed".
         return new AnalysisException("heuristic face detector failed to " + what + ": " + e, e);
     }
 

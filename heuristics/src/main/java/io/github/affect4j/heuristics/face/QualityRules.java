@@ -16,8 +16,8 @@ import java.util.TreeMap;
  *       {@value #MIN_SHARPNESS};</li>
  *   <li>{@code UNDEREXPOSED} / {@code OVEREXPOSED}: mean luminance of the central patch below
  *       {@value #MIN_BRIGHTNESS} / above {@value #MAX_BRIGHTNESS} (0 to 1);</li>
- *   <li>{@code CUT_OFF}: the box touches the image border (the cascade only finds faces that are
- *       nearly whole, but the chin or brow may be cut);</li>
+ *   <li>{@code CUT_OFF}: the box, extended to the chin, reaches the image border (the cascade only
+ *       finds faces that are nearly whole, but the chin or brow may be cut);</li>
  *   <li>{@code LOW_CONFIDENCE}: detection confidence below {@value Detections#LOW_CONFIDENCE}.</li>
  * </ul>
  * {@code NON_FRONTAL} is never set: the frontal cascade finds few turned faces in the first place,

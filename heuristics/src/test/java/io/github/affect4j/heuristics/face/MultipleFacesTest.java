@@ -97,8 +97,10 @@ class MultipleFacesTest {
     }
 
     @Test
-    void overlappingDetectionsOfOneFaceAreMerged() {
-        // A finer scale step and a single neighbour leave many overlapping detections to merge.
+    void aggressiveSettingsStillGiveOneBoxPerFace() {
+        // A fine scale step and a single neighbour make many raw detections around the face;
+        // grouping (OpenCV's, then Detections.merge, tested on its own in DetectionsTest) must
+        // leave one.
         try (FaceEmotionDetector fine = Detectors.create(Map.of("scaleFactor", "1.03",
                 "minNeighbors", "1", "minConfidence", "0"))) {
             FaceAnalysis analysis = fine.analyze(Samples.astronaut());
