@@ -43,9 +43,9 @@ import io.github.affect4j.VoiceAffect;
  *   <tr><td>pitch range (10th-90th percentile)</td><td>5 st</td><td>3 st</td><td>3 st</td><td>0.10</td></tr>
  *   <tr><td>speaking rate (energy peaks per second)</td><td>3.6 /s</td><td>1 /s</td><td>0.8 /s</td><td>0.30</td></tr>
  *   <tr><td>loudness range (10th-90th percentile)</td><td>22 dB</td><td>6 dB</td><td>4 dB</td><td>0.05</td></tr>
- *   <tr><td>spectral centroid (80-4000 Hz)</td><td>1250 Hz</td><td>250 Hz</td><td>150 Hz</td><td>0.10</td></tr>
- *   <tr><td>spectral tilt (1-4 kHz vs 80-1000 Hz power, voiced frames)</td><td>-13 dB</td><td>4 dB</td><td>3 dB</td><td>0.15</td></tr>
- *   <tr><td>spectral flux</td><td>0.195</td><td>0.02</td><td>0.015</td><td>0.10</td></tr>
+ *   <tr><td>spectral centroid (80-3400 Hz)</td><td>1080 Hz</td><td>200 Hz</td><td>120 Hz</td><td>0.10</td></tr>
+ *   <tr><td>spectral tilt (1-3.4 kHz vs 80-1000 Hz power, voiced frames)</td><td>-13 dB</td><td>4 dB</td><td>3 dB</td><td>0.15</td></tr>
+ *   <tr><td>spectral flux</td><td>0.19</td><td>0.02</td><td>0.015</td><td>0.10</td></tr>
  *   <tr><td>level (mean power of speech frames)</td><td>none</td><td>-</td><td>6 dB</td><td>0.15</td></tr>
  * </table>
  *
@@ -80,9 +80,9 @@ final class AffectRules {
         new Cue(RANGE, 5, 0, 3, 3, 0.10),
         new Cue(RATE, 3.6, 0, 1, 0.8, 0.30),
         new Cue(LOUDNESS_RANGE, 22, 0, 6, 4, 0.05),
-        new Cue(CENTROID, 1250, 0, 250, 150, 0.10),
+        new Cue(CENTROID, 1080, 0, 200, 120, 0.10),
         new Cue(TILT, -13, 0, 4, 3, 0.15),
-        new Cue(FLUX, 0.195, 0, 0.02, 0.015, 0.10),
+        new Cue(FLUX, 0.19, 0, 0.02, 0.015, 0.10),
         new Cue(LEVEL, NO_REFERENCE, 0, 1, 6, 0.15),
     };
 

@@ -7,11 +7,13 @@ import be.tarsos.dsp.util.fft.HannWindow;
 
 /**
  * Cuts 16 kHz audio into 40 ms frames every 10 ms and measures each: energy, zero-crossing rate,
- * pitch with TarsosDSP's {@link Yin}, and spectral centroid, tilt and flux from TarsosDSP's
- * {@link FFT}.
+ * pitch with TarsosDSP's {@link Yin} (threshold 0.2, searched between the configured limits;
+ * frames crossing zero more than {@value #MAX_VOICED_ZCR} times per sample count as unvoiced),
+ * and spectral centroid, tilt and flux from TarsosDSP's {@link FFT} of the Hann-windowed frame.
  *
- * <p>Spectral measures use only 80-4000 Hz, the band every supported input rate (down to 8 kHz)
- * carries, so that the same speech gives the same measures whatever its sample rate.
+ * <p>Spectral measures use only 80-3400 Hz, the telephone band, which every supported input rate
+ * carries (8 kHz audio holds little above 3.6 kHz once anti-alias filtered), so that the same
+ * speech gives the same measures whatever its sample rate.
  *
  * <p>Not thread-safe: {@code Yin} reuses its result object and its difference buffer, and the
  * FFT works in place. One instance per analysis or stream.
@@ -26,10 +28,18 @@ final class FrameAnalyzer {
     private static final double BIN_HZ = SignalConditioner.ANALYSIS_RATE / (double) FFT_SIZE;
     private static final int SPECTRUM_LOW = bin(80);
     private static final int SPLIT = bin(1000);
-    private static final int SPECTRUM_HIGH = bin(4000);
+    private static final int SPECTRUM_HIGH = bin(3400);
     private static final int VOWEL_LOW = bin(300);
     private static final int VOWEL_HIGH = bin(2500);
     private static final double SILENCE_DB = -120;
+    /**
+     * Voiced frames of speech cross zero less than 0.25 times per sample at 16 kHz even for high
+     * voices; fricatives and breath noise cross more often.
+     */
+    static final double MAX_VOICED_ZCR = 0.3;
+    /** Energy is measured over the central 20 ms of the frame. */
+    private static final int ENERGY_FROM = (FRAME - 2 * HOP) / 2;
+    private static final int ENERGY_TO = ENERGY_FROM + 2 * HOP;
 
     /** Receives each measured frame. */
     interface Sink {
@@ -93,13 +103,18 @@ final class FrameAnalyzer {
         double sumSquares = 0;
         int crossings = 0;
         for (int i = 0; i < FRAME; i++) {
-            sumSquares += frame[i] * (double) frame[i];
+            if (i >= ENERGY_FROM && i < ENERGY_TO) {
+                sumSquares += frame[i] * (double) frame[i];
+            }
             if (i > 0 && (frame[i] >= 0) != (frame[i - 1] >= 0)) {
                 crossings++;
             }
         }
-        double energyDb = Math.max(SILENCE_DB, 10 * Math.log10(sumSquares / FRAME + 1e-12));
-        double pitch = pitch();
+        double energyDb = Math.max(SILENCE_DB,
+                10 * Math.log10(sumSquares / (ENERGY_TO - ENERGY_FROM) + 1e-12));
+        double zeroCrossingRate = crossings / (double) (FRAME - 1);
+        // A period YIN finds in a noise-like frame (a fricative) is not voicing.
+        double pitch = zeroCrossingRate < MAX_VOICED_ZCR ? pitch() : Double.NaN;
 
         java.util.Arrays.fill(spectrum, FRAME, FFT_SIZE, 0f);
         for (int i = 0; i < FRAME; i++) {
@@ -147,8 +162,8 @@ final class FrameAnalyzer {
             hasPrevious = false;
         }
         double bandDb = Math.max(SILENCE_DB, 10 * Math.log10(vowel + 1e-12));
-        return new Frame(nextIndex++, energyDb, bandDb, crossings / (double) (FRAME - 1), pitch,
-                centroid, tilt, flux, raw);
+        return new Frame(nextIndex++, energyDb, bandDb, zeroCrossingRate, pitch, centroid, tilt,
+                flux, raw);
     }
 
     private double pitch() {

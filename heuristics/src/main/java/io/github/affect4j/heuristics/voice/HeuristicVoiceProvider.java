@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * its arousal as a rough estimate and its valence and categories as weaker still.
  *
  * <p>Any sample rate from 8 to 192 kHz is accepted; analysis runs at 16 kHz, with spectral
- * measures limited to 80-4000 Hz so that results do not depend on the input rate. Nothing is
+ * measures limited to 80-3400 Hz so that results do not depend on the input rate. Nothing is
  * judged on absolute loudness: DC offset is removed, and level enters only relative to the
  * speaker's earlier speech in the same clip or stream.
  *

@@ -19,7 +19,7 @@ import java.util.Objects;
  * {@link #flush()}; they are analysed with the next chunk.
  *
  * <p>Memory is bounded: fixed DSP buffers, at most one segment of frames
- * ({@code maxSegmentSeconds + pauseSeconds}), the constant-size baseline. Not thread-safe.
+ * ({@code maxSegmentSeconds}), the constant-size baseline. Not thread-safe.
  */
 final class ProsodicVoiceStream implements VoiceEmotionStream {
 

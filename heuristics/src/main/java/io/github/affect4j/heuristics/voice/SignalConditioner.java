@@ -160,9 +160,13 @@ final class SignalConditioner {
         }
     }
 
-    /** The first input sample index of bin {@code bin}: ceil(bin * rate / 100). */
+    /**
+     * The first input sample of bin {@code bin}: bins are centred on multiples of 10 ms, so bin
+     * 0 is the first 5 ms and bin {@code b} covers {@code [(b - 0.5) * 10, (b + 0.5) * 10)} ms,
+     * the 10 ms that frame {@code b - 2} stands for. That is ceil((2 * bin - 1) * rate / 200).
+     */
     private long binBoundary(long bin) {
-        return (bin * inputRate + BINS_PER_SECOND - 1) / BINS_PER_SECOND;
+        return ((2 * bin - 1) * inputRate + 2 * BINS_PER_SECOND - 1) / (2 * BINS_PER_SECOND);
     }
 
     private void emit(int n, boolean last, Sink sink) {

@@ -22,7 +22,7 @@ import java.util.List;
  * {@code minSegmentSeconds} and has at least {@value #MIN_VOICED_FRAMES} frames with a pitch:
  * clicks, bumps and noise bursts without voicing are not speech.
  *
- * <p>Memory: at most {@code maxSegmentSeconds + pauseSeconds} of frames.
+ * <p>Memory: at most {@code maxSegmentSeconds} of frames.
  * Not thread-safe.
  */
 final class SpeechSegmenter {
@@ -88,7 +88,7 @@ final class SpeechSegmenter {
         }
         add(frame, frame.energyDb() > Math.max(floor + continueDb, lowest));
         int last = frames.size() - 1;
-        if (last - lastActive >= pauseFrames || lastActive + 1 >= maxFrames) {
+        if (last - lastActive >= pauseFrames || frames.size() >= maxFrames) {
             end(sink);
         }
     }

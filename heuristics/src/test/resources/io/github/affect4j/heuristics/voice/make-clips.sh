@@ -15,7 +15,7 @@ set -eu
 AROUSED="-a 120 -s 220 -p 90"
 CALM="-a 40 -s 110 -p 20"
 
-make() { # name voice text
+speak_pair() { # name voice text
     for style in aroused calm; do
         if [ "$style" = aroused ]; then opts=$AROUSED; else opts=$CALM; fi
         # shellcheck disable=SC2086
@@ -25,8 +25,8 @@ make() { # name voice text
     done
 }
 
-make us-fox    en-us    "The quick brown fox jumps over the lazy dog."
-make us-seven  en-us    "We are leaving at seven, not at eight."
-make gb-fox    en-gb    "The quick brown fox jumps over the lazy dog."
-make usf-seven en-us+f3 "We are leaving at seven, not at eight."
-make de-zug    de       "Heute habe ich den Zug zur Arbeit genommen."
+speak_pair us-fox    en-us    "The quick brown fox jumps over the lazy dog."
+speak_pair us-seven  en-us    "We are leaving at seven, not at eight."
+speak_pair gb-fox    en-gb    "The quick brown fox jumps over the lazy dog."
+speak_pair usf-seven en-us+f3 "We are leaving at seven, not at eight."
+speak_pair de-zug    de       "Heute habe ich den Zug zur Arbeit genommen."
