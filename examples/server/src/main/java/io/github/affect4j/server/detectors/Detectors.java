@@ -9,6 +9,7 @@ import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.server.Affect4jProperties;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -103,7 +104,7 @@ public class Detectors implements DisposableBean {
     private record Slot<D extends AutoCloseable>(String kind, D detector, Status status) {
 
         static <D extends AutoCloseable> Slot<D> open(String kind, DetectorBuilder<D> builder,
-                                                      java.util.function.Function<D, DetectorInfo> info) {
+                                                      Function<D, DetectorInfo> info) {
             List<ProviderStatus> providers;
             try {
                 providers = builder.providers();
