@@ -1,0 +1,221 @@
+package io.github.affect4j.server.analysis;
+
+import io.github.affect4j.Emotion;
+import io.github.affect4j.EmotionScores;
+import io.github.affect4j.FaceAnalysis;
+import io.github.affect4j.FaceResult;
+import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.VoiceAnalysis;
+import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.media.ImageFrame;
+import io.github.affect4j.media.InvalidMediaException;
+import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.detectors.Detectors;
+import io.github.affect4j.server.sessions.Session;
+import io.github.affect4j.server.sessions.Sessions;
+import io.github.affect4j.server.users.UserAccount;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Uploads of frames and audio clips: analysed in memory with the library, the results stored,
+ * the media discarded. Per-face and per-clip results are answered only when the session
+ * recorded consent.
+ */
+@RestController
+@Tag(name = "analysis")
+@SecurityRequirement(name = "bearer")
+class AnalysisController {
+
+    static final String WITHHELD = "Per-person results are withheld: this session was started "
+            + "without recorded consent. Read the aggregates in the summary and timeline.";
+
+    private final Sessions sessions;
+    private final Detectors detectors;
+    private final ObservationStore store;
+    private final Affect4jProperties.Limits limits;
+    private final Clock clock;
+
+    AnalysisController(Sessions sessions, Detectors detectors, ObservationStore store,
+                       Affect4jProperties properties, Clock clock) {
+        this.sessions = sessions;
+        this.detectors = detectors;
+        this.store = store;
+        this.limits = properties.limits();
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/frames", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Analyse one frame (JPEG or PNG, recognised from its bytes); the image "
+            + "is not stored")
+    FrameObservation frame(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                           @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user)
+            throws IOException {
+        Session session = sessions.active(id, user);
+        byte[] data = bytes(file);
+        MediaKind kind = MediaKind.of(data);
+        if (kind != MediaKind.JPEG && kind != MediaKind.PNG) {
+            throw new InvalidMediaException(InvalidMediaException.Problem.UNSUPPORTED_FORMAT,
+                    "Frames must be JPEG or PNG images; the uploaded file is "
+                            + kind.description());
+        }
+        ImageFrame image = ImageFrame.decode(data, limits.maxImagePixels());
+        FaceAnalysis analysis = detectors.face().analyze(image);
+        OffsetDateTime at = now();
+        long observationId = store.saveFrame(session, at, analysis);
+        List<Face> faces = session.consent()
+                ? analysis.faces().stream().map(Face::of).toList() : null;
+        return new FrameObservation(observationId, session.id(), at,
+                analysis.detector().providerId(), analysis.imageWidth(), analysis.imageHeight(),
+                analysis.faces().size(), faces, session.consent() ? null : WITHHELD);
+    }
+
+    @PostMapping(path = "/api/sessions/{id}/audio", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Analyse one audio clip (WAV, recognised from its bytes); the audio is "
+            + "not stored")
+    AudioObservation audio(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                           @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user)
+            throws IOException {
+        Session session = sessions.active(id, user);
+        byte[] data = bytes(file);
+        MediaKind kind = MediaKind.of(data);
+        if (kind != MediaKind.WAV) {
+            throw new InvalidMediaException(InvalidMediaException.Problem.UNSUPPORTED_FORMAT,
+                    "Audio must be a WAV file; the uploaded file is " + kind.description());
+        }
+        AudioClip clip = AudioClip.readWav(new ByteArrayInputStream(data),
+                limits.maxAudioSeconds());
+        VoiceAnalysis analysis = detectors.voice().analyze(clip);
+        OffsetDateTime at = now();
+        long observationId = store.saveAudio(session, at, analysis);
+        VoiceAffect affect = session.consent() ? analysis.affect().orElse(null) : null;
+        Set<String> flags = new TreeSet<>();
+        analysis.summary().flags().forEach(flag -> flags.add(flag.name()));
+        return new AudioObservation(observationId, session.id(), at,
+                analysis.detector().providerId(), analysis.durationSeconds(),
+                analysis.affect().isPresent(), analysis.summary().speechRatio(), flags,
+                affect == null ? null : affect.scores().dominant().label(),
+                affect == null ? null : byLabel(affect.scores()),
+                affect == null ? null : affect.arousal(),
+                affect == null ? null : affect.valence(),
+                session.consent() ? null : WITHHELD);
+    }
+
+    private static byte[] bytes(MultipartFile file) throws IOException {
+        byte[] data = file.getBytes();
+        if (data.length == 0) {
+            throw new InvalidMediaException(InvalidMediaException.Problem.EMPTY,
+                    "The uploaded file is empty (0 bytes)");
+        }
+        return data;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Probabilities by label, in the library's label order. */
+    static Map<String, Double> byLabel(EmotionScores scores) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (Emotion emotion : Emotion.values()) {
+            map.put(emotion.label(), scores.probability(emotion));
+        }
+        return map;
+    }
+
+    /**
+     * One analysed frame.
+     *
+     * @param id the observation id
+     * @param sessionId its session
+     * @param observedAt when it was analysed
+     * @param detector the face provider id
+     * @param imageWidth width in pixels
+     * @param imageHeight height in pixels
+     * @param faceCount faces found
+     * @param faces per-face results; only with recorded consent
+     * @param notice why per-face results are absent
+     */
+    record FrameObservation(long id, long sessionId, OffsetDateTime observedAt, String detector,
+                            int imageWidth, int imageHeight, int faceCount, List<Face> faces,
+                            String notice) {
+    }
+
+    /**
+     * One face of a frame (only with consent).
+     *
+     * @param box where, in pixels
+     * @param confidence the face detector's confidence
+     * @param dominant the most probable emotion
+     * @param scores probabilities by emotion
+     * @param arousal derived arousal in [-1, 1]
+     * @param valence derived valence in [-1, 1]
+     * @param assessable whether the face is fit for analysis
+     * @param quality the quality problems found
+     */
+    record Face(Map<String, Integer> box, double confidence, String dominant,
+                Map<String, Double> scores, double arousal, double valence, boolean assessable,
+                Set<String> quality) {
+
+        static Face of(FaceResult face) {
+            Map<String, Integer> box = new LinkedHashMap<>();
+            box.put("x", face.box().x());
+            box.put("y", face.box().y());
+            box.put("width", face.box().width());
+            box.put("height", face.box().height());
+            Set<String> quality = new TreeSet<>();
+            face.quality().flags().forEach(flag -> quality.add(flag.name()));
+            return new Face(box, face.confidence(), face.dominant().label(),
+                    byLabel(face.scores()), face.scores().arousal(), face.scores().valence(),
+                    face.assessable(), quality);
+        }
+    }
+
+    /**
+     * One analysed clip.
+     *
+     * @param id the observation id
+     * @param sessionId its session
+     * @param observedAt when it was analysed
+     * @param detector the voice provider id
+     * @param durationSeconds the clip's duration
+     * @param speech whether speech was found
+     * @param speechRatio the fraction judged speech
+     * @param flags problems found in the audio
+     * @param dominant the most probable emotion; only with consent and speech
+     * @param scores probabilities by emotion; likewise
+     * @param arousal arousal in [-1, 1]; likewise
+     * @param valence valence in [-1, 1]; likewise
+     * @param notice why the clip's affect is absent
+     */
+    record AudioObservation(long id, long sessionId, OffsetDateTime observedAt, String detector,
+                            double durationSeconds, boolean speech, double speechRatio,
+                            Set<String> flags, String dominant, Map<String, Double> scores,
+                            Double arousal, Double valence, String notice) {
+    }
+}

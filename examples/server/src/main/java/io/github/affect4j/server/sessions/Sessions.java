@@ -1,0 +1,91 @@
+package io.github.affect4j.server.sessions;
+
+import io.github.affect4j.server.classrooms.Classroom;
+import io.github.affect4j.server.classrooms.Classrooms;
+import io.github.affect4j.server.users.UserAccount;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Sessions, with the access rules of their classroom. */
+@Service
+public class Sessions {
+
+    private final SessionRepository repository;
+    private final Classrooms classrooms;
+    private final Clock clock;
+
+    Sessions(SessionRepository repository, Classrooms classrooms, Clock clock) {
+        this.repository = repository;
+        this.classrooms = classrooms;
+        this.clock = clock;
+    }
+
+    /**
+     * The session, if this user may see its classroom.
+     *
+     * @throws ResponseStatusException 404 if it does not exist, 403 if its classroom is someone
+     *     else's
+     */
+    public Session accessible(long id, UserAccount user) {
+        Session session = repository.find(id).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, "Session " + id + " does not exist"));
+        classrooms.accessible(session.classroomId(), user);
+        return session;
+    }
+
+    /**
+     * The session if it may receive observations.
+     *
+     * @throws ResponseStatusException 404, 403 as {@link #accessible}, 409 if it has ended
+     */
+    public Session active(long id, UserAccount user) {
+        Session session = accessible(id, user);
+        if (session.endedAt() != null) {
+            throw ended(session);
+        }
+        return session;
+    }
+
+    /** The 409 answer for an ended session. */
+    public static ResponseStatusException ended(Session session) {
+        return new ResponseStatusException(HttpStatus.CONFLICT, "Session " + session.id()
+                + " ended at " + session.endedAt() + "; start a new session to analyse more");
+    }
+
+    /** The sessions of one classroom. */
+    public List<Session> inClassroom(Classroom classroom) {
+        return repository.inClassroom(classroom.id());
+    }
+
+    Session start(long classroomId, String title, boolean consent, UserAccount user) {
+        classrooms.accessible(classroomId, user);
+        OffsetDateTime now = now();
+        long id = repository.insert(classroomId, title, consent, consent ? user.id() : null, now);
+        return new Session(id, classroomId, title, consent, now, null, 0, 0, 0);
+    }
+
+    @Transactional
+    Session end(long id, UserAccount user) {
+        Session session = accessible(id, user);
+        if (!repository.end(id, now())) {
+            throw ended(repository.find(id).orElseThrow());
+        }
+        return repository.find(id).orElseThrow();
+    }
+
+    List<Session> list(long classroomId, UserAccount user) {
+        return inClassroom(classrooms.accessible(classroomId, user));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.MICROS);
+    }
+}
