@@ -5,6 +5,7 @@ import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.InvalidMediaException;
+import io.github.affect4j.media.MediaFormat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
@@ -30,14 +31,17 @@ final class MediaAnalyzer {
 
     Outcome analyze(String name, byte[] data) {
         try {
-            return switch (MediaKind.sniff(data)) {
-                case IMAGE -> new Outcome(name, detectors.face().analyze(ImageFrame.decode(data)),
-                        null, null);
-                case AUDIO -> new Outcome(name, null, detectors.voice()
+            MediaFormat format = MediaFormat.of(data);
+            if (format.isImage()) {
+                return new Outcome(name, detectors.face().analyze(ImageFrame.decode(data)), null,
+                        null);
+            }
+            if (format.isAudio()) {
+                return new Outcome(name, null, detectors.voice()
                         .analyze(AudioClip.readWav(new ByteArrayInputStream(data))), null);
-                case UNKNOWN -> Outcome.failed(name, data.length == 0 ? "empty file"
-                        : "neither an image (JPEG, PNG, BMP, GIF) nor a WAV file");
-            };
+            }
+            return Outcome.failed(name, data.length == 0 ? "empty file"
+                    : "neither an image (JPEG, PNG, BMP, GIF) nor a WAV file");
         } catch (InvalidMediaException e) {
             return Outcome.failed(name, e.getMessage());
         } catch (IOException | IllegalArgumentException e) {

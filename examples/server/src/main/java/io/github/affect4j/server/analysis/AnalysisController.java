@@ -8,6 +8,7 @@ import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.media.ImageFrame;
+import io.github.affect4j.media.MediaFormat;
 import io.github.affect4j.media.InvalidMediaException;
 import io.github.affect4j.server.Affect4jProperties;
 import io.github.affect4j.server.detectors.Detectors;
@@ -76,8 +77,8 @@ class AnalysisController {
             throws IOException {
         Session session = sessions.active(id, user);
         byte[] data = bytes(file);
-        MediaKind kind = MediaKind.of(data);
-        if (kind != MediaKind.JPEG && kind != MediaKind.PNG) {
+        MediaFormat kind = MediaFormat.of(data);
+        if (kind != MediaFormat.JPEG && kind != MediaFormat.PNG) {
             throw new InvalidMediaException(InvalidMediaException.Problem.UNSUPPORTED_FORMAT,
                     "Frames must be JPEG or PNG images; the uploaded file is "
                             + kind.description());
@@ -102,8 +103,8 @@ class AnalysisController {
             throws IOException {
         Session session = sessions.active(id, user);
         byte[] data = bytes(file);
-        MediaKind kind = MediaKind.of(data);
-        if (kind != MediaKind.WAV) {
+        MediaFormat kind = MediaFormat.of(data);
+        if (kind != MediaFormat.WAV) {
             throw new InvalidMediaException(InvalidMediaException.Problem.UNSUPPORTED_FORMAT,
                     "Audio must be a WAV file; the uploaded file is " + kind.description());
         }
