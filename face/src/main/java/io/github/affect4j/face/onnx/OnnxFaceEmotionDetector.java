@@ -99,7 +99,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
             if (faces.isEmpty()) {
                 return new FaceAnalysis(src.width(), src.height(), List.of(), info);
             }
-            return new FaceAnalysis(src.width(), src.height(), score(src, faces, ws), info);
+            return new FaceAnalysis(src.width(), src.height(), score(faces, ws), info);
         } finally {
             lock.readLock().unlock();
         }
@@ -108,15 +108,24 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     @Override
     public FaceResult analyzeFace(ImageFrame faceCrop) {
         Objects.requireNonNull(faceCrop, "faceCrop");
+        return analyzeFaces(List.of(faceCrop)).get(0);
+    }
+
+    /** All crops go through each classifier as one batch (or as few as {@link #MAX_BATCH} allows). */
+    @Override
+    public List<FaceResult> analyzeFaces(List<ImageFrame> faceCrops) {
+        List<Geometry> crops = new ArrayList<>(faceCrops.size());
+        for (ImageFrame crop : faceCrops) {
+            Objects.requireNonNull(crop, "face crop");
+            RgbImage src = new RgbImage(crop.toBytes(PixelFormat.RGB), crop.width(), crop.height());
+            float[] box = {0, 0, src.width(), src.height()};
+            crops.add(new Geometry(src, box, null, 1.0, src.width() / 2.0, src.height() / 2.0,
+                    Math.max(src.width(), src.height()), 0, true));
+        }
         lock.readLock().lock();
         try {
             ensureOpen();
-            RgbImage src = new RgbImage(faceCrop.toBytes(PixelFormat.RGB), faceCrop.width(),
-                    faceCrop.height());
-            float[] box = {0, 0, src.width(), src.height()};
-            Geometry whole = new Geometry(box, null, 1.0, src.width() / 2.0, src.height() / 2.0,
-                    Math.max(src.width(), src.height()), 0, true);
-            return score(src, List.of(whole), workspaces.get()).get(0);
+            return crops.isEmpty() ? List.of() : List.copyOf(score(crops, workspaces.get()));
         } finally {
             lock.readLock().unlock();
         }
@@ -170,7 +179,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                 continue;
             }
             double angle = settings.align() ? FaceQualityMeter.rollRadians(keypoints) : 0;
-            faces.add(new Geometry(box, keypoints, Math.min(1, Math.max(0, c.score())),
+            faces.add(new Geometry(src, box, keypoints, Math.min(1, Math.max(0, c.score())),
                     (box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0,
                     Math.max(box[2] - box[0], box[3] - box[1]), angle, false));
         }
@@ -178,8 +187,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     }
 
     /** Classifies the faces (one batch per classifier) and measures their quality. */
-    private List<FaceResult> score(RgbImage src, List<Geometry> faces, Workspace ws) {
-        double[][] sums = classify(src, faces, ws);
+    private List<FaceResult> score(List<Geometry> faces, Workspace ws) {
+        double[][] sums = classify(faces, ws);
         List<FaceResult> results = new ArrayList<>(faces.size());
         for (int i = 0; i < faces.size(); i++) {
             Geometry face = faces.get(i);
@@ -190,7 +199,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                 }
             }
             EmotionScores scores = EmotionScores.ofWeights(sums[i]);
-            FaceQuality quality = quality(src, face, ws);
+            FaceQuality quality = quality(face, ws);
             float[] b = face.box();
             int x = (int) Math.floor(b[0]);
             int y = (int) Math.floor(b[1]);
@@ -202,7 +211,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     }
 
     /** Sums of weighted probabilities per face, in {@link Emotion} order. */
-    double[][] classify(RgbImage src, List<Geometry> faces, Workspace ws) {
+    double[][] classify(List<Geometry> faces, Workspace ws) {
         int n = faces.size();
         double[][] sums = new double[n][Emotion.values().length];
         int copies = settings.flip() ? 2 : 1;
@@ -220,7 +229,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                 for (int s = 0; s < count; s++) {
                     int face = (start + s) / copies;
                     if (face != cropped) {
-                        crop(src, faces.get(face), t, crop, ws);
+                        crop(faces.get(face), t, crop, ws);
                         cropped = face;
                     }
                     t.write(crop, (start + s) % copies == 1, input, s, row);
@@ -240,14 +249,15 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     }
 
     /** Samples the crop of one face for one classifier. */
-    static void crop(RgbImage src, Geometry face, ClassifierTranslator t, float[] dst, Workspace ws) {
+    static void crop(Geometry face, ClassifierTranslator t, float[] dst, Workspace ws) {
         double side = face.side() * (face.callerCrop() ? 1.0 : t.card().cropScale());
         Affine map = Affine.squareRegion(face.cx(), face.cy(), side, face.angle(), t.width(),
                 t.height());
-        Resampling.sample(src, map, t.width(), t.height(), 0f, dst, ws.scratch);
+        Resampling.sample(face.src(), map, t.width(), t.height(), 0f, dst, ws.scratch);
     }
 
-    private FaceQuality quality(RgbImage src, Geometry face, Workspace ws) {
+    private FaceQuality quality(Geometry face, Workspace ws) {
+        RgbImage src = face.src();
         int p = FaceQualityMeter.PATCH;
         Affine map = Affine.squareRegion(face.cx(), face.cy(), face.side(), face.angle(), p, p);
         float[] patch = ws.quality;
@@ -307,6 +317,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     /**
      * Where a face is and how to crop it, in source pixels.
      *
+     * @param src the image the face is in
      * @param box x1, y1, x2, y2
      * @param keypoints BlazeFace's six keypoints, or null for a caller's crop
      * @param confidence detector score
@@ -316,7 +327,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
      * @param angle rotation of the crop, radians (0 without alignment)
      * @param callerCrop whether the whole image is the face (no crop margin then)
      */
-    record Geometry(float[] box, float[] keypoints, double confidence, double cx, double cy,
+    record Geometry(RgbImage src, float[] box, float[] keypoints, double confidence, double cx, double cy,
                     double side, double angle, boolean callerCrop) {
     }
 
