@@ -35,7 +35,7 @@ import java.util.Set;
 final class FaceQualityMeter {
 
     static final int PATCH = 64;
-    static final double MIN_SHARPNESS = 20;
+    static final double MIN_SHARPNESS = 60;
     static final double MIN_BRIGHTNESS = 0.15;
     static final double MAX_BRIGHTNESS = 0.90;
     static final double MAX_OUTSIDE = 0.10;

@@ -132,11 +132,15 @@ class OnnxFaceEmotionDetectorTest {
     @Test
     void aBlurredFaceIsFlaggedBlurry() {
         ImageFrame sharp = TestImages.astronaut();
-        ImageFrame blurred = blur(sharp, 6);
-        FaceResult face = accurate.analyze(blurred).faces().get(0);
-        assertTrue(face.quality().flags().contains(FaceQuality.Flag.BLURRY), face.quality()::toString);
+        FaceResult blurred = accurate.analyze(blur(sharp, 3)).faces().get(0); // 7x7 box blur
+        assertTrue(blurred.quality().flags().contains(FaceQuality.Flag.BLURRY), blurred.quality()::toString);
+        assertFalse(blurred.assessable());
+        FaceResult slightly = accurate.analyze(blur(sharp, 1)).faces().get(0); // 3x3
+        assertFalse(slightly.quality().flags().contains(FaceQuality.Flag.BLURRY), slightly.quality()::toString);
         FaceResult original = accurate.analyze(sharp).faces().get(0);
         assertFalse(original.quality().flags().contains(FaceQuality.Flag.BLURRY));
+        assertTrue(original.quality().measures().get("sharpness")
+                > 5 * slightly.quality().measures().get("sharpness") / 2, original.quality()::toString);
     }
 
     @Test
