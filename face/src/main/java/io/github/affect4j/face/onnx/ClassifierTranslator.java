@@ -11,8 +11,6 @@ import java.util.List;
  */
 final class ClassifierTranslator {
 
-    private static final int EMOTIONS = Emotion.values().length;
-
     private final ModelCard card;
     private final int channels;
     private final float[] mul;
@@ -132,8 +130,8 @@ final class ClassifierTranslator {
     }
 
     /**
-     * Adds {@code weight} times the probabilities of one output row, in {@link Emotion} order,
-     * to {@code sum}.
+     * Adds {@code weight} times the probabilities of one output row to {@code sum}, which is
+     * indexed in {@link Emotion} order (eight entries).
      *
      * @param out the output of a batch, {@code classes()} values per sample
      * @param sample the sample's index in the batch
@@ -167,6 +165,5 @@ final class ClassifierTranslator {
         for (int i = 0; i < p.length; i++) {
             sum[target[i]] += weight * p[i];
         }
-        assert sum.length == EMOTIONS;
     }
 }

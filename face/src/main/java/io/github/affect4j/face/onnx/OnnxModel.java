@@ -156,15 +156,6 @@ final class OnnxModel implements AutoCloseable {
         return inputShape.length > 0 && inputShape[0] == 1;
     }
 
-    /** The model's custom metadata, or an empty map. */
-    Map<String, String> metadata() {
-        try {
-            return session.getMetadata().getCustomMetadata();
-        } catch (OrtException e) {
-            return Map.of();
-        }
-    }
-
     /**
      * Runs the model.
      *

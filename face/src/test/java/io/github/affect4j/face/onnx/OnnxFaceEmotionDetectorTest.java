@@ -214,6 +214,22 @@ class OnnxFaceEmotionDetectorTest {
     }
 
     @Test
+    void sixteenBitGrayPngWorks() throws Exception {
+        byte[] gray = TestImages.astronaut().toBytes(PixelFormat.GRAY);
+        BufferedImage deep = new BufferedImage(512, 512, BufferedImage.TYPE_USHORT_GRAY);
+        short[] samples = new short[gray.length];
+        for (int i = 0; i < gray.length; i++) {
+            samples[i] = (short) ((gray[i] & 0xff) * 257);
+        }
+        deep.getRaster().setDataElements(0, 0, 512, 512, samples);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(deep, "png", png));
+        FaceAnalysis analysis = accurate.analyze(ImageFrame.decode(png.toByteArray()));
+        assertEquals(1, analysis.faces().size(), analysis::toString);
+        assertEquals(Emotion.HAPPINESS, analysis.faces().get(0).dominant());
+    }
+
+    @Test
     void resultsAreDeterministic() {
         ImageFrame frame = TestImages.twoFaces();
         assertEquals(accurate.analyze(frame), accurate.analyze(frame));
