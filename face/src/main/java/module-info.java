@@ -5,7 +5,7 @@
  * {@link io.github.affect4j.EmotionDetectors} as provider {@code "onnx"}.
  */
 module io.github.affect4j.face {
-    requires io.github.affect4j.core;
+    requires transitive io.github.affect4j.core;
     requires com.microsoft.onnxruntime;
     requires org.slf4j;
 
