@@ -21,10 +21,21 @@ final class Natives {
             return OrtEnvironment.getEnvironment();
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException("ONNX Runtime natives could not be loaded ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); they are unpacked"
+                    + rootCause(e) + "); they are unpacked"
                     + " to java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "): if that"
                     + " folder is read-only or noexec, set -Donnxruntime.native.path to a folder"
                     + " holding the libraries of ai/onnxruntime/native/<os>-<arch>/", e);
         }
+    }
+
+    /** The innermost cause with a message (class initialisation errors wrap the real one). */
+    static String rootCause(Throwable e) {
+        Throwable best = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                best = t;
+            }
+        }
+        return best.getClass().getSimpleName() + (best.getMessage() == null ? "" : ": " + best.getMessage());
     }
 }
