@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
 public final class OnnxFaceEmotion {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxFaceEmotion.class);
+    /** Configurations already logged at INFO; later loads of the same go to DEBUG. */
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private OnnxFaceEmotion() {
     }
@@ -176,8 +178,13 @@ public final class OnnxFaceEmotion {
             }
             OnnxFaceEmotionDetector result = new OnnxFaceEmotionDetector(settings, detector,
                     classifiers);
-            LOG.debug("loaded {} in {} ms", result.info().model(),
-                    (System.nanoTime() - started) / 1_000_000);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String choice = result.info().description() + "; models " + result.info().model();
+            if (LOGGED.add(choice)) {
+                LOG.info("onnx face detector: {} (loaded in {} ms)", choice, millis);
+            } else {
+                LOG.debug("onnx face detector: {} (loaded in {} ms)", choice, millis);
+            }
             return result;
         } catch (OrtException e) {
             closeAll(loaded, e);
