@@ -36,6 +36,23 @@ public interface FaceEmotionDetector extends AutoCloseable {
      */
     FaceResult analyzeFace(ImageFrame faceCrop);
 
+    /**
+     * Scores several face crops, as {@link #analyzeFace} does for each; implementations may run
+     * them as one batch, which is faster than one call per crop.
+     *
+     * @param faceCrops the face crops
+     * @return one result per crop, in the same order
+     * @throws IllegalStateException if the detector was closed
+     * @throws AnalysisException if the analysis failed inside the implementation
+     */
+    default java.util.List<FaceResult> analyzeFaces(java.util.List<ImageFrame> faceCrops) {
+        java.util.List<FaceResult> results = new java.util.ArrayList<>(faceCrops.size());
+        for (ImageFrame crop : faceCrops) {
+            results.add(analyzeFace(crop));
+        }
+        return java.util.List.copyOf(results);
+    }
+
     /** Which implementation and model this detector runs. */
     DetectorInfo info();
 

@@ -81,6 +81,23 @@ class MainTest {
     }
 
     @Test
+    void photoIsAnalysedByTheModelBackedDetector() throws IOException {
+        assertEquals(0, Main.execute("analyze", "--json", SAMPLES.resolve("astronaut.jpg").toString()),
+                err::toString);
+        Map<String, Object> image = jsonLines().get(0);
+        assertEquals("onnx", image.get("detector"), out::toString);
+        assertEquals(1, ((Number) image.get("faceCount")).intValue(), out::toString);
+        double x = ((Number) image.get("face.box.x")).doubleValue();
+        double y = ((Number) image.get("face.box.y")).doubleValue();
+        double w = ((Number) image.get("face.box.width")).doubleValue();
+        double h = ((Number) image.get("face.box.height")).doubleValue();
+        assertTrue(x < 240 && x + w > 240 && y < 130 && y + h > 130,
+                "box must cover the face centre: " + out);
+        assertEquals("happiness", image.get("face.dominant"), out::toString);
+        assertScores(image);
+    }
+
+    @Test
     void tableOutputNamesEachFile() {
         assertEquals(0, Main.execute("demo"), err::toString);
         String text = out.toString(StandardCharsets.UTF_8);

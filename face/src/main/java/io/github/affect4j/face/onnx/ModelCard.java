@@ -1,0 +1,396 @@
+package io.github.affect4j.face.onnx;
+
+import io.github.affect4j.Emotion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * What affect4j needs to know to run an ONNX face-emotion classifier: its input tensor (name,
+ * layout, size, colour, normalisation), its output (name, logits or probabilities, label order)
+ * and how much context around the detected face box its crops should include.
+ *
+ * <p>A pixel value {@code p} (0..255) of channel {@code c} is fed as
+ * {@code (p * scale - mean[c]) / std[c]}; {@code mean} and {@code std} have one value, or one
+ * per input channel. Labels are mapped to {@link Emotion} with {@link Emotion#fromLabel}; every
+ * label must map, and two labels may not map to the same emotion. Categories the model lacks
+ * get probability 0 (a seven-label model has no contempt).
+ *
+ * <p>Cards are usually written as a properties file and read with {@link #read(Path)}:
+ *
+ * <pre>
+ * name = emotion-ferplus-8
+ * input.name = Input3
+ * input.layout = NCHW
+ * input.width = 64
+ * input.height = 64
+ * input.colour = gray
+ * input.scale = 1
+ * input.mean = 0
+ * input.std = 1
+ * output.name = Plus692_Output_0
+ * output.kind = logits
+ * labels = neutral, happiness, surprise, sadness, anger, disgust, fear, contempt
+ * crop.scale = 1.2
+ * </pre>
+ *
+ * <p>{@code input.name} and {@code output.name} may be left out for models with one input and one
+ * output; {@code input.scale}, {@code input.mean}, {@code input.std} default to 1, 0, 1 and
+ * {@code crop.scale} to 1.2. The presets {@link #emotionFerPlus8()},
+ * {@link #hsEmotionEnetB08()} and {@link #openCvZooFacialExpression()} describe three public
+ * models; {@link #preset(String)} finds them by name.
+ *
+ * @param name a short name used in messages and in {@code DetectorInfo}
+ * @param inputName the input tensor's name, or null to take the model's only input
+ * @param outputName the output tensor's name, or null to take the model's first output
+ * @param layout the input layout
+ * @param width input width in pixels
+ * @param height input height in pixels
+ * @param colour the input's colour channels
+ * @param scale factor applied to each 0..255 pixel value before {@code mean} and {@code std}
+ * @param mean subtracted after scaling: one value, or one per channel
+ * @param std divided by after subtracting the mean: one value, or one per channel, non-zero
+ * @param labels the model's labels in output order
+ * @param output whether the output holds logits or probabilities
+ * @param cropScale the side of the square crop divided by the larger side of the detected face
+ *     box (1.2 adds 10% on each side)
+ */
+public record ModelCard(String name, String inputName, String outputName, Layout layout,
+                        int width, int height, Colour colour, double scale, List<Double> mean,
+                        List<Double> std, List<String> labels, Output output, double cropScale) {
+
+    /** Order of the input tensor's dimensions. */
+    public enum Layout {
+        /** batch, channels, height, width */
+        NCHW,
+        /** batch, height, width, channels */
+        NHWC
+    }
+
+    /** The input's channels. */
+    public enum Colour {
+        /** one channel, luminance {@code 0.299 R + 0.587 G + 0.114 B} */
+        GRAY(1),
+        /** red, green, blue */
+        RGB(3),
+        /** blue, green, red (OpenCV's order) */
+        BGR(3);
+
+        private final int channels;
+
+        Colour(int channels) {
+            this.channels = channels;
+        }
+
+        /** Number of input channels. */
+        public int channels() {
+            return channels;
+        }
+    }
+
+    /** What the output holds. */
+    public enum Output {
+        /** unnormalised scores: affect4j applies softmax */
+        LOGITS,
+        /** probabilities summing to 1 */
+        PROBABILITIES
+    }
+
+    /**
+     * Validates and copies the card.
+     *
+     * @throws IllegalArgumentException naming the field and the value when a value is invalid,
+     *     a label does not map to an {@link Emotion}, or two labels map to the same one
+     */
+    public ModelCard {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(colour, "colour");
+        Objects.requireNonNull(output, "output");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("model card name must not be blank");
+        }
+        if (width < 1 || height < 1 || width > 4096 || height > 4096) {
+            throw new IllegalArgumentException(name + ": input size must be 1..4096, got "
+                    + width + "x" + height);
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException(name + ": input.scale must be positive, got " + scale);
+        }
+        mean = List.copyOf(mean);
+        std = List.copyOf(std);
+        checkPerChannel(name, "input.mean", mean, colour);
+        checkPerChannel(name, "input.std", std, colour);
+        for (double s : std) {
+            if (s == 0) {
+                throw new IllegalArgumentException(name + ": input.std must not be 0");
+            }
+        }
+        labels = List.copyOf(labels);
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException(name + ": need at least two labels, got " + labels);
+        }
+        Set<Emotion> seen = new HashSet<>();
+        for (String label : labels) {
+            Emotion emotion = Emotion.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                    name + ": label '" + label + "' does not map to an affect4j emotion"
+                            + " (neutral, happiness, surprise, sadness, anger, disgust, fear, contempt)"));
+            if (!seen.add(emotion)) {
+                throw new IllegalArgumentException(name + ": two labels map to "
+                        + emotion.label() + " in " + labels);
+            }
+        }
+        if (!(cropScale >= 0.5 && cropScale <= 4)) {
+            throw new IllegalArgumentException(name + ": crop.scale must be in [0.5, 4], got "
+                    + cropScale);
+        }
+    }
+
+    private static void checkPerChannel(String name, String field, List<Double> values,
+                                        Colour colour) {
+        if (values.size() != 1 && values.size() != colour.channels()) {
+            throw new IllegalArgumentException(name + ": " + field + " needs 1 or "
+                    + colour.channels() + " values for " + colour.name().toLowerCase(Locale.ROOT)
+                    + " input, got " + values);
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException(name + ": " + field + " must be finite, got "
+                        + values);
+            }
+        }
+    }
+
+    /** The labels mapped to emotions, in output order. */
+    public List<Emotion> emotions() {
+        List<Emotion> out = new ArrayList<>(labels.size());
+        labels.forEach(label -> out.add(Emotion.parse(label)));
+        return List.copyOf(out);
+    }
+
+    /** Number of input channels. */
+    public int channels() {
+        return colour.channels();
+    }
+
+    /** A one-line description of the expected input, e.g. {@code "1x64x64 gray NCHW"}. */
+    public String describeInput() {
+        return width + "x" + height + " " + colour.name().toLowerCase(Locale.ROOT) + " " + layout;
+    }
+
+    // ---- presets ----------------------------------------------------------------------------
+
+    /**
+     * ONNX model zoo {@code emotion-ferplus-8.onnx} (Barsoum et al., FER+; MIT): input
+     * {@code Input3} [1,1,64,64] gray, raw 0..255 values, output {@code Plus692_Output_0} [1,8]
+     * logits in FER+ order. The batch size is fixed at 1 in the published file: affect4j runs it
+     * once per crop.
+     */
+    public static ModelCard emotionFerPlus8() {
+        return new ModelCard("emotion-ferplus-8", "Input3", "Plus692_Output_0", Layout.NCHW,
+                64, 64, Colour.GRAY, 1, List.of(0.0), List.of(1.0),
+                List.of("neutral", "happiness", "surprise", "sadness", "anger", "disgust", "fear",
+                        "contempt"),
+                Output.LOGITS, 1.2);
+    }
+
+    /**
+     * HSEmotion {@code enet_b0_8_best_afew.onnx} / {@code enet_b0_8_best_vgaf.onnx} (Savchenko,
+     * EfficientNet-B0 trained on AffectNet, Apache-2.0): input {@code input} [N,3,224,224] RGB,
+     * ImageNet normalisation ({@code x/255}, mean 0.485/0.456/0.406, std 0.229/0.224/0.225),
+     * eight logits in alphabetical order: anger, contempt, disgust, fear, happiness, neutral,
+     * sadness, surprise. HSEmotion crops the detector box without margin; 1.0 here.
+     */
+    public static ModelCard hsEmotionEnetB08() {
+        return new ModelCard("hsemotion-enet-b0-8", "input", null, Layout.NCHW, 224, 224,
+                Colour.RGB, 1 / 255.0, List.of(0.485, 0.456, 0.406), List.of(0.229, 0.224, 0.225),
+                List.of("anger", "contempt", "disgust", "fear", "happiness", "neutral", "sadness",
+                        "surprise"),
+                Output.LOGITS, 1.0);
+    }
+
+    /**
+     * OpenCV zoo {@code facial_expression_recognition_mobilefacenet_2022july.onnx}
+     * (MobileFaceNet trained on RAF-DB, Apache-2.0), as its Python demo feeds it: input
+     * {@code data} [1,3,112,112] RGB, {@code (x/255 - 0.5) / 0.5}, output {@code label} [1,7],
+     * labels angry, disgust, fearful, happy, neutral, sad, surprised.
+     *
+     * <p>Uncertain: upstream aligns each face to a five-point 112x112 template (eyes, nose tip,
+     * mouth corners from its YuNet detector) before classifying; affect4j has BlazeFace's eyes,
+     * nose and mouth centre and only levels the eyes, so accuracy may be below upstream's
+     * figures. Whether the output holds logits or probabilities is not documented; it is read
+     * as logits (the demo takes the arg-max, which is the same either way, and softmax of
+     * probabilities flattens but keeps their order).
+     */
+    public static ModelCard openCvZooFacialExpression() {
+        return new ModelCard("opencv-zoo-fer-mobilefacenet", "data", "label", Layout.NCHW,
+                112, 112, Colour.RGB, 1 / 255.0, List.of(0.5), List.of(0.5),
+                List.of("angry", "disgust", "fearful", "happy", "neutral", "sad", "surprised"),
+                Output.LOGITS, 1.1);
+    }
+
+    /**
+     * A preset by name: {@code emotion-ferplus-8} (also {@code ferplus}), {@code hsemotion-enet-b0-8}
+     * (also {@code hsemotion}), {@code opencv-zoo-fer} (also {@code opencv-zoo}).
+     *
+     * @throws IllegalArgumentException naming the known presets if the name is unknown
+     */
+    public static ModelCard preset(String presetName) {
+        return switch (presetName.trim().toLowerCase(Locale.ROOT)) {
+            case "emotion-ferplus-8", "ferplus", "ferplus8" -> emotionFerPlus8();
+            case "hsemotion-enet-b0-8", "hsemotion" -> hsEmotionEnetB08();
+            case "opencv-zoo-fer", "opencv-zoo", "opencv-zoo-fer-mobilefacenet" ->
+                    openCvZooFacialExpression();
+            default -> throw new IllegalArgumentException("unknown model card preset '"
+                    + presetName + "'; known: emotion-ferplus-8, hsemotion-enet-b0-8, opencv-zoo-fer");
+        };
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    /**
+     * Reads a card from a properties file (UTF-8), format as in the class description.
+     *
+     * @throws InvalidModelException naming the file and the field when a value is missing or
+     *     invalid
+     * @throws IOException if the file cannot be read
+     */
+    public static ModelCard read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(new StringReader(text), file.toString());
+    }
+
+    /**
+     * Reads a card from a stream of properties (UTF-8); the stream is read to its end, not closed.
+     *
+     * @param source names the stream in messages
+     * @throws InvalidModelException naming the source and the field when a value is missing or
+     *     invalid
+     * @throws IOException if the stream cannot be read
+     */
+    public static ModelCard read(InputStream in, String source) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return parse(new StringReader(text), source);
+    }
+
+    private static ModelCard parse(Reader reader, String source) throws IOException {
+        Properties p = new Properties();
+        p.load(reader);
+        Set<String> known = Set.of("name", "input.name", "output.name", "input.layout",
+                "input.width", "input.height", "input.colour", "input.color", "input.scale",
+                "input.mean", "input.std", "labels", "output.kind", "crop.scale");
+        for (String key : p.stringPropertyNames()) {
+            if (!known.contains(key)) {
+                throw new InvalidModelException(source + ": unknown model card field '" + key
+                        + "'; known: " + new java.util.TreeSet<>(known));
+            }
+        }
+        try {
+            String colourText = p.getProperty("input.colour", p.getProperty("input.color"));
+            return new ModelCard(
+                    required(p, "name", source),
+                    blankToNull(p.getProperty("input.name")),
+                    blankToNull(p.getProperty("output.name")),
+                    parseEnum(Layout.class, required(p, "input.layout", source), "input.layout"),
+                    parseInt(required(p, "input.width", source), "input.width"),
+                    parseInt(required(p, "input.height", source), "input.height"),
+                    parseEnum(Colour.class, colourText == null ? required(p, "input.colour", source)
+                            : colourText, "input.colour"),
+                    parseScalar(p.getProperty("input.scale", "1"), "input.scale"),
+                    parseDoubles(p.getProperty("input.mean", "0"), "input.mean"),
+                    parseDoubles(p.getProperty("input.std", "1"), "input.std"),
+                    splitList(required(p, "labels", source)),
+                    parseEnum(Output.class, required(p, "output.kind", source), "output.kind"),
+                    parseDouble(p.getProperty("crop.scale", "1.2"), "crop.scale"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Properties p, String key, String source)
+            throws InvalidModelException {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new InvalidModelException(source + ": model card lacks '" + key + "'");
+        }
+        return value.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
+                    + ", got '" + value + "'", e);
+        }
+    }
+
+    private static int parseInt(String value, String key) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'", e);
+        }
+    }
+
+    private static double parseDouble(String value, String key) {
+        try {
+            double parsed = Double.parseDouble(value.trim());
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException("not finite");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a finite number, got '" + value
+                    + "'", e);
+        }
+    }
+
+    private static List<Double> parseDoubles(String value, String key) {
+        List<Double> out = new ArrayList<>();
+        for (String part : splitList(value)) {
+            if (part.contains("/")) {
+                // "1/255" reads better than 0.00392156862745098
+                String[] fraction = part.split("/", 2);
+                out.add(parseDouble(fraction[0], key) / parseDouble(fraction[1], key));
+            } else {
+                out.add(parseDouble(part, key));
+            }
+        }
+        return out;
+    }
+
+    private static double parseScalar(String value, String key) {
+        List<Double> values = parseDoubles(value, key);
+        if (values.size() != 1) {
+            throw new IllegalArgumentException(key + " must be one number, got '" + value + "'");
+        }
+        return values.get(0);
+    }
+
+    private static List<String> splitList(String value) {
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.affect4j.face.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+
+/**
+ * Loads ONNX Runtime's natives once per JVM (ONNX Runtime itself makes this idempotent and
+ * thread-safe) and turns a failure into a message a user can act on.
+ *
+ * <p>ONNX Runtime copies its two native libraries from its jar into a fresh folder under
+ * {@code java.io.tmpdir} on first use. Where the temp folder is read-only or mounted
+ * {@code noexec}, unpack {@code ai/onnxruntime/native/<os>-<arch>/} from the onnxruntime jar
+ * into a folder and point the system property {@code onnxruntime.native.path} at it.
+ */
+final class Natives {
+
+    private Natives() {
+    }
+
+    static OrtEnvironment environment() {
+        try {
+            return OrtEnvironment.getEnvironment();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("ONNX Runtime natives could not be loaded ("
+                    + rootCause(e) + "); they are unpacked"
+                    + " to java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "): if that"
+                    + " folder is read-only or noexec, set -Donnxruntime.native.path to a folder"
+                    + " holding the libraries of ai/onnxruntime/native/<os>-<arch>/", e);
+        }
+    }
+
+    /** The innermost cause with a message (class initialisation errors wrap the real one). */
+    static String rootCause(Throwable e) {
+        Throwable best = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                best = t;
+            }
+        }
+        return best.getClass().getSimpleName() + (best.getMessage() == null ? "" : ": " + best.getMessage());
+    }
+}

@@ -1,0 +1,290 @@
+package io.github.affect4j.face.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.github.affect4j.FaceEmotionDetector;
+import io.github.affect4j.spi.DetectorConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds ONNX face emotion detectors directly, for code that wants to hand over a model from a
+ * stream or pick the provider's options in Java. {@code EmotionDetectors.faceBuilder()
+ * .provider("onnx").option(...)} builds the same detectors from string options.
+ *
+ * <pre>{@code
+ * ModelCard card = ModelCard.read(Path.of("enet_b0_8.properties"));
+ * try (FaceEmotionDetector faces = OnnxFaceEmotion.builder()
+ *         .classifier(Path.of("enet_b0_8_best_afew.onnx"), card)
+ *         .option("flip", "false")
+ *         .build()) {
+ *     FaceAnalysis analysis = faces.analyze(ImageFrame.read(Path.of("photo.jpg")));
+ * }
+ * }</pre>
+ *
+ * <p>Nothing is ever downloaded: models come from this jar or from the caller.
+ */
+public final class OnnxFaceEmotion {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxFaceEmotion.class);
+    /** Configurations already logged at INFO; later loads of the same go to DEBUG. */
+    private static final java.util.Set<String> LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private OnnxFaceEmotion() {
+    }
+
+    /** A new builder with the default options (mode {@code accurate}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Options for one detector; see {@link OnnxFaceDetectorProvider} for the option names. Not
+     * thread-safe; each {@link #build()} makes a new detector.
+     */
+    public static final class Builder {
+        private final Map<String, String> options = new LinkedHashMap<>();
+        private byte[] modelBytes;
+        private String modelName;
+        private ModelCard card;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets a provider option, e.g. {@code option("mode", "fast")}.
+         *
+         * @return this builder
+         * @throws IllegalArgumentException if the name is not a known option
+         */
+        public Builder option(String name, String value) {
+            if (!Settings.OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "'; known: "
+                        + new java.util.TreeSet<>(Settings.OPTIONS));
+            }
+            options.put(name, Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Uses a classifier from a file instead of the bundled ones.
+         *
+         * @return this builder
+         * @throws IOException if the file cannot be read
+         */
+        public Builder classifier(Path model, ModelCard card) throws IOException {
+            Objects.requireNonNull(model, "model");
+            if (!Files.isRegularFile(model)) {
+                throw new NoSuchFileException(model.toString(), null, "model file not found");
+            }
+            return classifier(Files.readAllBytes(model), model.getFileName().toString(), card);
+        }
+
+        /**
+         * Uses a classifier read from a stream (to its end; not closed) instead of the bundled
+         * ones.
+         *
+         * @param name names the model in messages and in {@code DetectorInfo}
+         * @return this builder
+         * @throws IOException if the stream cannot be read
+         */
+        public Builder classifier(InputStream model, String name, ModelCard card) throws IOException {
+            return classifier(model.readAllBytes(), name, card);
+        }
+
+        private Builder classifier(byte[] bytes, String name, ModelCard card) {
+            this.modelBytes = bytes;
+            this.modelName = Objects.requireNonNull(name, "name");
+            this.card = Objects.requireNonNull(card, "card");
+            return this;
+        }
+
+        /**
+         * Loads the natives and models and makes the detector.
+         *
+         * @return a detector to share between threads; close it when done
+         * @throws InvalidModelException naming the file when a model cannot be loaded or does not
+         *     match its card
+         * @throws IllegalArgumentException naming the option when an option is invalid
+         * @throws IllegalStateException if the ONNX Runtime natives cannot be loaded
+         */
+        public FaceEmotionDetector build() throws InvalidModelException {
+            Settings settings = Settings.of(DetectorConfig.of(options), modelBytes != null);
+            return load(settings, modelBytes == null ? null
+                    : new UserModel(modelBytes, modelName, card));
+        }
+    }
+
+    /** A caller's classifier. */
+    record UserModel(byte[] bytes, String name, ModelCard card) {
+    }
+
+    /** Loads what the settings ask for (the provider's {@code create}). */
+    static OnnxFaceEmotionDetector load(Settings settings) throws IOException {
+        UserModel user = null;
+        if (settings.classifierModel() != null) {
+            Path file = settings.classifierModel();
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidModelException(file + ": model file not found");
+            }
+            user = new UserModel(Files.readAllBytes(file), file.toString(), settings.userCard());
+        }
+        return load(settings, user);
+    }
+
+    static OnnxFaceEmotionDetector load(Settings settings, UserModel user)
+            throws InvalidModelException {
+        long started = System.nanoTime();
+        OrtEnvironment env = Natives.environment();
+        List<AutoCloseable> loaded = new ArrayList<>();
+        try (OrtSession.SessionOptions options = sessionOptions(settings)) {
+            String detectorFile = BundledModels.detectorFile(settings.detectorSize());
+            OnnxModel detector = OnnxModel.load(env, options, BundledModels.read(detectorFile),
+                    detectorFile, "input", "raw");
+            loaded.add(detector);
+            checkDetector(detector, settings.detectorSize());
+            List<OnnxFaceEmotionDetector.Classifier> classifiers = new ArrayList<>();
+            for (int i = 0; i < settings.classifiers().size(); i++) {
+                String name = settings.classifiers().get(i);
+                String file = BundledModels.classifierFile(name);
+                ModelCard card = BundledModels.classifierCard(name);
+                OnnxModel model = OnnxModel.load(env, options, BundledModels.read(file), file,
+                        card.inputName(), card.outputName());
+                loaded.add(model);
+                checkClassifier(model, card);
+                classifiers.add(new OnnxFaceEmotionDetector.Classifier(model,
+                        new ClassifierTranslator(card), settings.weights().get(i)));
+            }
+            if (user != null) {
+                OnnxModel model = OnnxModel.load(env, options, user.bytes(), user.name(),
+                        user.card().inputName(), user.card().outputName());
+                loaded.add(model);
+                checkClassifier(model, user.card());
+                classifiers.add(new OnnxFaceEmotionDetector.Classifier(model,
+                        new ClassifierTranslator(user.card()),
+                        settings.weights().get(settings.weights().size() - 1)));
+            }
+            OnnxFaceEmotionDetector result = new OnnxFaceEmotionDetector(settings, detector,
+                    classifiers);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            String choice = result.info().description() + "; models " + result.info().model();
+            if (LOGGED.add(choice)) {
+                LOG.info("onnx face detector: {} (loaded in {} ms)", choice, millis);
+            } else {
+                LOG.debug("onnx face detector: {} (loaded in {} ms)", choice, millis);
+            }
+            return result;
+        } catch (OrtException e) {
+            closeAll(loaded, e);
+            throw new InvalidModelException("cannot set ONNX Runtime session options: "
+                    + e.getMessage(), e);
+        } catch (InvalidModelException | RuntimeException e) {
+            closeAll(loaded, e);
+            throw e;
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> loaded, Exception failure) {
+        for (AutoCloseable c : loaded) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /**
+     * One intra-op thread per session by default: the detector is meant to be shared by the
+     * application's threads, which then run in parallel without oversubscribing the cores.
+     * Graph optimisation ALL; sequential execution (the graphs are chains).
+     */
+    private static OrtSession.SessionOptions sessionOptions(Settings settings) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.setIntraOpNumThreads(settings.intraOpThreads());
+            options.setInterOpNumThreads(1);
+            // Idle intra-op threads would spin, burning the cores the application's other threads
+            // (and the other sessions) need: with 2 threads on a 2-core machine a 640x480 frame
+            // took 24 ms spinning and 12.5 ms without. (No effect with one thread: no pool.)
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return options;
+        } catch (OrtException e) {
+            options.close();
+            throw e;
+        }
+    }
+
+    private static void checkDetector(OnnxModel model, int size) throws InvalidModelException {
+        long[] in = model.inputShape();
+        long[] out = model.outputShape();
+        if (!matches(in, -1, size, size, 3) || !matches(out, -1, BlazeFace.ANCHORS, BlazeFace.COLUMNS)) {
+            throw new InvalidModelException(model.name() + ": input " + Arrays.toString(in)
+                    + " and output " + Arrays.toString(out) + " are not BlazeFace's [N, " + size
+                    + ", " + size + ", 3] and [N, 896, 17]");
+        }
+    }
+
+    /**
+     * Checks a classifier against its card.
+     *
+     * @throws InvalidModelException naming the file, the input or output and the mismatch
+     */
+    static void checkClassifier(OnnxModel model, ModelCard card) throws InvalidModelException {
+        long[] in = model.inputShape();
+        long[] expected = new ClassifierTranslator(card).shape(-1);
+        if (!matches(in, expected) || (in[0] > 1)) {
+            throw new InvalidModelException(model.name() + ": input '" + model.inputName()
+                    + "' has shape " + Arrays.toString(in) + " but the card says "
+                    + card.describeInput() + " (" + shapeText(expected) + ")");
+        }
+        long[] out = model.outputShape();
+        long classes = 1;
+        boolean known = out.length >= 1;
+        for (int i = 1; i < out.length; i++) {
+            if (out[i] < 0) {
+                known = false;
+            }
+            classes *= Math.max(out[i], 1);
+        }
+        if (out.length == 0 || (out[0] > 1) || (known && classes != card.labels().size())) {
+            throw new InvalidModelException(model.name() + ": output '" + model.outputName()
+                    + "' has shape " + Arrays.toString(out) + " but the card lists "
+                    + card.labels().size() + " labels " + card.labels());
+        }
+    }
+
+    private static boolean matches(long[] actual, long... expected) {
+        if (actual.length != expected.length) {
+            return false;
+        }
+        for (int i = 0; i < actual.length; i++) {
+            if (expected[i] >= 0 && actual[i] >= 0 && actual[i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String shapeText(long[] shape) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < shape.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(shape[i] < 0 ? "N" : Long.toString(shape[i]));
+        }
+        return text.append(']').toString();
+    }
+}

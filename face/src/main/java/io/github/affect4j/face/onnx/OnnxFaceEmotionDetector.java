@@ -1,0 +1,391 @@
+package io.github.affect4j.face.onnx;
+
+import io.github.affect4j.AnalysisException;
+import io.github.affect4j.BoundingBox;
+import io.github.affect4j.DetectorInfo;
+import io.github.affect4j.Emotion;
+import io.github.affect4j.EmotionScores;
+import io.github.affect4j.FaceAnalysis;
+import io.github.affect4j.FaceEmotionDetector;
+import io.github.affect4j.FaceQuality;
+import io.github.affect4j.FaceResult;
+import io.github.affect4j.media.ImageFrame;
+import io.github.affect4j.media.PixelFormat;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The ONNX face emotion pipeline: BlazeFace on the (letterboxed) frame, anchor decoding and
+ * non-maximum suppression, one crop per face and classifier (optionally levelled by the eyes),
+ * all faces and their mirror images in one batch per classifier, probabilities averaged over
+ * mirror images and classifiers, quality measures per face.
+ *
+ * <p>Thread-safe: the sessions are shared; each thread has its own reusable buffers. A read
+ * lock is held for every call and the write lock by {@link #close()}, so close waits for running
+ * calls and later calls fail with {@link IllegalStateException}.
+ */
+final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
+
+    /** Most samples per classifier run: bounds the batch buffer (64 x 112 x 112 x 3 floats = 9.6 MB). */
+    static final int MAX_BATCH = 64;
+
+    private final Settings settings;
+    private final OnnxModel detector;
+    private final BlazeFace blazeFace;
+    private final List<Classifier> classifiers;
+    private final FaceQualityMeter meter;
+    private final DetectorInfo info;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ThreadLocal<Workspace> workspaces;
+    private boolean closed;
+
+    /**
+     * One classifier of the ensemble.
+     *
+     * @param weight its share of the ensemble (not normalised)
+     */
+    record Classifier(OnnxModel model, ClassifierTranslator translator, double weight) {
+    }
+
+    OnnxFaceEmotionDetector(Settings settings, OnnxModel detector, List<Classifier> classifiers) {
+        this.settings = settings;
+        this.detector = detector;
+        this.blazeFace = new BlazeFace(settings.detectorSize());
+        this.classifiers = List.copyOf(classifiers);
+        this.meter = new FaceQualityMeter(settings.minFaceSize(), settings.align());
+        this.info = describe(settings, detector, classifiers);
+        int slots = classifiers.size();
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(slots));
+    }
+
+    private static DetectorInfo describe(Settings settings, OnnxModel detector,
+                                         List<Classifier> classifiers) {
+        StringBuilder text = new StringBuilder("BlazeFace ").append(settings.detectorSize())
+                .append(" face detection, emotion from ");
+        StringBuilder models = new StringBuilder(detector.toString());
+        for (int i = 0; i < classifiers.size(); i++) {
+            Classifier c = classifiers.get(i);
+            text.append(i == 0 ? "" : " + ").append(c.translator().card().name());
+            models.append(", ").append(c.model());
+        }
+        if (classifiers.size() > 1) {
+            text.append(" (averaged)");
+        }
+        if (settings.flip()) {
+            text.append(", with mirrored copies");
+        }
+        text.append("; ONNX Runtime, mode ").append(settings.mode().name().toLowerCase(java.util.Locale.ROOT));
+        return new DetectorInfo(OnnxFaceDetectorProvider.ID, text.toString(), models.toString());
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public FaceAnalysis analyze(ImageFrame image) {
+        Objects.requireNonNull(image, "image");
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            RgbImage src = new RgbImage(image.toBytes(PixelFormat.RGB), image.width(), image.height());
+            Workspace ws = workspaces.get();
+            List<Geometry> faces = detect(src, ws);
+            if (faces.isEmpty()) {
+                return new FaceAnalysis(src.width(), src.height(), List.of(), info);
+            }
+            return new FaceAnalysis(src.width(), src.height(), score(faces, ws), info);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public FaceResult analyzeFace(ImageFrame faceCrop) {
+        Objects.requireNonNull(faceCrop, "faceCrop");
+        return analyzeFaces(List.of(faceCrop)).get(0);
+    }
+
+    /** All crops go through each classifier as one batch (or as few as {@link #MAX_BATCH} allows). */
+    @Override
+    public List<FaceResult> analyzeFaces(List<ImageFrame> faceCrops) {
+        List<Geometry> crops = new ArrayList<>(faceCrops.size());
+        for (ImageFrame crop : faceCrops) {
+            Objects.requireNonNull(crop, "face crop");
+            RgbImage src = new RgbImage(crop.toBytes(PixelFormat.RGB), crop.width(), crop.height());
+            float[] box = {0, 0, src.width(), src.height()};
+            crops.add(new Geometry(src, box, null, 1.0, src.width() / 2.0, src.height() / 2.0,
+                    Math.max(src.width(), src.height()), 0, true));
+        }
+        lock.readLock().lock();
+        try {
+            ensureOpen();
+            return crops.isEmpty() ? List.of() : List.copyOf(score(crops, workspaces.get()));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Finds the faces, best first, in source pixels. */
+    List<Geometry> detect(RgbImage src, Workspace ws) {
+        int size = blazeFace.inputSize();
+        double sx;
+        double sy;
+        double padX;
+        double padY;
+        if (settings.letterbox()) {
+            // Keep the aspect ratio: scale the longer side to the input size, pad the rest
+            // with black on both sides, as BlazeFace saw square images in training.
+            sx = sy = size / (double) Math.max(src.width(), src.height());
+            padX = (size - src.width() * sx) / 2;
+            padY = (size - src.height() * sy) / 2;
+        } else {
+            sx = size / (double) src.width();
+            sy = size / (double) src.height();
+            padX = padY = 0;
+        }
+        Affine map = new Affine(1 / sx, 0, -padX / sx, 0, 1 / sy, -padY / sy);
+        float[] pixels = ws.floats(size * size * 3);
+        Resampling.sample(src, map, size, size, 0f, pixels, ws.scratch);
+        FloatBuffer input = ws.detectorInput(size * size * 3);
+        input.put(0, pixels, 0, size * size * 3);
+        float[] raw = detector.run(input, new long[] {1, size, size, 3});
+        if (raw.length != BlazeFace.ANCHORS * BlazeFace.COLUMNS) {
+            throw new AnalysisException(detector.name() + ": output has " + raw.length
+                    + " values, expected 896 x 17");
+        }
+        List<BlazeFace.Candidate> candidates = blazeFace.decode(raw, 0, settings.minConfidence());
+        List<BlazeFace.Candidate> kept = settings.weightedNms()
+                ? BlazeFace.weightedNms(candidates, settings.maxFaces(), settings.iouThreshold())
+                : BlazeFace.hardNms(candidates, settings.maxFaces(), settings.iouThreshold());
+        List<Geometry> faces = new ArrayList<>(kept.size());
+        for (BlazeFace.Candidate c : kept) {
+            float[] box = new float[4];
+            for (int i = 0; i < 4; i += 2) {
+                box[i] = (float) ((c.box()[i] - padX) / sx);
+                box[i + 1] = (float) ((c.box()[i + 1] - padY) / sy);
+            }
+            float[] keypoints = new float[BlazeFace.KEYPOINTS * 2];
+            for (int i = 0; i < keypoints.length; i += 2) {
+                keypoints[i] = (float) ((c.keypoints()[i] - padX) / sx);
+                keypoints[i + 1] = (float) ((c.keypoints()[i + 1] - padY) / sy);
+            }
+            if (!(box[2] > box[0] && box[3] > box[1])) {
+                continue;
+            }
+            double angle = settings.align() ? FaceQualityMeter.rollRadians(keypoints) : 0;
+            faces.add(new Geometry(src, box, keypoints, Math.min(1, Math.max(0, c.score())),
+                    (box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0,
+                    Math.max(box[2] - box[0], box[3] - box[1]), angle, false));
+        }
+        return faces;
+    }
+
+    /** Classifies the faces (one batch per classifier) and measures their quality. */
+    private List<FaceResult> score(List<Geometry> faces, Workspace ws) {
+        double[][] sums = classify(faces, ws);
+        List<FaceResult> results = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            Geometry face = faces.get(i);
+            for (double p : sums[i]) {
+                if (!Double.isFinite(p)) {
+                    throw new AnalysisException("a classifier gave a non-finite output for face "
+                            + i + " (" + java.util.Arrays.toString(sums[i]) + ")");
+                }
+            }
+            EmotionScores scores = EmotionScores.ofWeights(sums[i]);
+            FaceQuality quality = quality(face, ws);
+            float[] b = face.box();
+            int x = (int) Math.floor(b[0]);
+            int y = (int) Math.floor(b[1]);
+            BoundingBox box = new BoundingBox(x, y, Math.max(1, Math.round(b[2] - x)),
+                    Math.max(1, Math.round(b[3] - y)));
+            results.add(new FaceResult(box, face.confidence(), scores, quality));
+        }
+        return results;
+    }
+
+    /** Sums of weighted probabilities per face, in {@link Emotion} order. */
+    double[][] classify(List<Geometry> faces, Workspace ws) {
+        int n = faces.size();
+        double[][] sums = new double[n][Emotion.values().length];
+        int copies = settings.flip() ? 2 : 1;
+        for (int ci = 0; ci < classifiers.size(); ci++) {
+            Classifier classifier = classifiers.get(ci);
+            ClassifierTranslator t = classifier.translator();
+            int perRun = classifier.model().singleSample() ? 1 : MAX_BATCH;
+            int total = n * copies;
+            FloatBuffer input = ws.classifierInput(ci, Math.min(total, perRun) * t.sampleSize());
+            float[] crop = ws.crop(t.width() * t.height() * 3);
+            float[] row = ws.row(t.width() * 3);
+            int cropped = -1;
+            for (int start = 0; start < total; start += perRun) {
+                int count = Math.min(perRun, total - start);
+                for (int s = 0; s < count; s++) {
+                    int face = (start + s) / copies;
+                    if (face != cropped) {
+                        crop(faces.get(face), t, crop, ws);
+                        cropped = face;
+                    }
+                    t.write(crop, (start + s) % copies == 1, input, s, row);
+                }
+                float[] out = classifier.model().run(input, t.shape(count));
+                if (out.length != count * t.classes()) {
+                    throw new AnalysisException(classifier.model().name() + ": output has "
+                            + out.length + " values for " + count + " samples, expected "
+                            + t.classes() + " per sample (labels " + t.card().labels() + ")");
+                }
+                for (int s = 0; s < count; s++) {
+                    t.accumulate(out, s, classifier.weight() / copies, sums[(start + s) / copies]);
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** Samples the crop of one face for one classifier. */
+    static void crop(Geometry face, ClassifierTranslator t, float[] dst, Workspace ws) {
+        double side = face.side() * (face.callerCrop() ? 1.0 : t.card().cropScale());
+        Affine map = Affine.squareRegion(face.cx(), face.cy(), side, face.angle(), t.width(),
+                t.height());
+        Resampling.sample(face.src(), map, t.width(), t.height(), 0f, dst, ws.scratch);
+    }
+
+    private FaceQuality quality(Geometry face, Workspace ws) {
+        RgbImage src = face.src();
+        int p = FaceQualityMeter.PATCH;
+        Affine map = Affine.squareRegion(face.cx(), face.cy(), face.side(), face.angle(), p, p);
+        float[] patch = ws.quality;
+        Resampling.sample(src, map, p, p, Float.NaN, patch, ws.scratch);
+        return meter.assess(patch, face.box(), src.width(), src.height(), face.keypoints(),
+                face.confidence());
+    }
+
+    @Override
+    public DetectorInfo info() {
+        return info;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this face emotion detector (" + info.providerId()
+                    + ") has been closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            RuntimeException failure = null;
+            List<OnnxModel> models = new ArrayList<>();
+            models.add(detector);
+            classifiers.forEach(c -> models.add(c.model()));
+            for (OnnxModel model : models) {
+                try {
+                    model.close();
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "OnnxFaceEmotionDetector[" + info.description() + "]";
+    }
+
+    /**
+     * Where a face is and how to crop it, in source pixels.
+     *
+     * @param src the image the face is in
+     * @param box x1, y1, x2, y2
+     * @param keypoints BlazeFace's six keypoints, or null for a caller's crop
+     * @param confidence detector score
+     * @param cx crop centre x
+     * @param cy crop centre y
+     * @param side the larger side of the face box, before each classifier's crop scale
+     * @param angle rotation of the crop, radians (0 without alignment)
+     * @param callerCrop whether the whole image is the face (no crop margin then)
+     */
+    record Geometry(RgbImage src, float[] box, float[] keypoints, double confidence, double cx, double cy,
+                    double side, double angle, boolean callerCrop) {
+    }
+
+    /** The reusable buffers of one thread. */
+    static final class Workspace {
+        final Resampling.Scratch scratch = new Resampling.Scratch();
+        final float[] quality = new float[FaceQualityMeter.PATCH * FaceQualityMeter.PATCH * 3];
+        private final FloatBuffer[] classifierInputs;
+        private FloatBuffer detectorInput;
+        private float[] floats = new float[0];
+        private float[] crop = new float[0];
+        private float[] row = new float[0];
+
+        Workspace(int classifiers) {
+            this.classifierInputs = new FloatBuffer[classifiers];
+        }
+
+        FloatBuffer detectorInput(int count) {
+            detectorInput = ensure(detectorInput, count);
+            return detectorInput;
+        }
+
+        FloatBuffer classifierInput(int slot, int count) {
+            classifierInputs[slot] = ensure(classifierInputs[slot], count);
+            return classifierInputs[slot];
+        }
+
+        float[] floats(int count) {
+            if (floats.length < count) {
+                floats = new float[count];
+            }
+            return floats;
+        }
+
+        float[] crop(int count) {
+            if (crop.length < count) {
+                crop = new float[count];
+            }
+            return crop;
+        }
+
+        float[] row(int count) {
+            if (row.length < count) {
+                row = new float[count];
+            }
+            return row;
+        }
+
+        /**
+         * A direct buffer in native byte order: ONNX Runtime reads it in place. (A direct buffer in
+         * big-endian order is accepted too, silently, and gives wrong results.)
+         */
+        private static FloatBuffer ensure(FloatBuffer buffer, int count) {
+            if (buffer != null && buffer.capacity() >= count) {
+                return buffer;
+            }
+            return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES))
+                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.affect4j.face.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.affect4j.FaceAnalysis;
+import io.github.affect4j.FaceEmotionDetector;
+import io.github.affect4j.FaceResult;
+import io.github.affect4j.media.ImageFrame;
+import io.github.affect4j.spi.DetectorConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** One detector shared by many threads; closing it while they run. */
+class ConcurrencyTest {
+
+    private static final int THREADS = 8;
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void eightThreadsGetExactlyTheSequentialResults() throws Exception {
+        List<ImageFrame> images = List.of(TestImages.astronaut(), TestImages.twoFaces(),
+                TestImages.placed(640, 480, 140, 60, 360), TestImages.gradient(320, 240),
+                TestImages.placed(256, 256, 60, 50, 140));
+        ImageFrame crop = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
+        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
+            List<FaceAnalysis> expected = new ArrayList<>();
+            for (ImageFrame image : images) {
+                expected.add(detector.analyze(image));
+            }
+            FaceResult expectedCrop = detector.analyzeFace(crop);
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> futures = new ArrayList<>();
+                for (int t = 0; t < THREADS; t++) {
+                    int offset = t;
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        int checked = 0;
+                        for (int i = 0; i < 6 * images.size(); i++) {
+                            int k = (i + offset) % images.size();
+                            assertEquals(expected.get(k), detector.analyze(images.get(k)),
+                                    "image " + k + " on thread " + offset);
+                            checked++;
+                            if (i % 5 == 0) {
+                                assertEquals(expectedCrop, detector.analyzeFace(crop));
+                            }
+                        }
+                        return checked;
+                    }));
+                }
+                start.countDown();
+                int total = 0;
+                for (Future<Integer> f : futures) {
+                    total += f.get();
+                }
+                assertEquals(THREADS * 6 * images.size(), total);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void closeWhileThreadsAreRunningWaitsAndThenRefuses() throws Exception {
+        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()));
+        ImageFrame image = TestImages.twoFaces();
+        FaceAnalysis expected = detector.analyze(image);
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicReference<Throwable> unexpected = new AtomicReference<>();
+        CountDownLatch running = new CountDownLatch(THREADS);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Thread thread = new Thread(() -> {
+                running.countDown();
+                while (true) {
+                    try {
+                        FaceAnalysis result = detector.analyze(image);
+                        if (!result.equals(expected)) {
+                            unexpected.compareAndSet(null, new AssertionError("wrong result " + result));
+                        }
+                        completed.incrementAndGet();
+                    } catch (IllegalStateException e) {
+                        refused.incrementAndGet();
+                        return;
+                    } catch (Throwable e) {
+                        unexpected.compareAndSet(null, e);
+                        return;
+                    }
+                }
+            }, "analyze-" + t);
+            thread.start();
+            threads.add(thread);
+        }
+        running.await();
+        Thread.sleep(300);
+        detector.close();
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+            assertTrue(!thread.isAlive(), thread.getName() + " still running");
+        }
+        if (unexpected.get() != null) {
+            throw new AssertionError("a thread failed other than by IllegalStateException",
+                    unexpected.get());
+        }
+        assertEquals(THREADS, refused.get(), "every thread ends refused after close");
+        assertTrue(completed.get() > 0, "calls ran before close");
+    }
+}
