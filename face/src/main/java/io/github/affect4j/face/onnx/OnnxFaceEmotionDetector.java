@@ -11,13 +11,13 @@ import io.github.affect4j.FaceQuality;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
+import io.github.affect4j.spi.DetectorLifetime;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The ONNX face emotion pipeline: BlazeFace on the (letterboxed) frame, anchor decoding and
@@ -25,9 +25,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * all faces and their mirror images in one batch per classifier, probabilities averaged over
  * mirror images and classifiers, quality measures per face.
  *
- * <p>Thread-safe: the sessions are shared; each thread has its own reusable buffers. A read
- * lock is held for every call and the write lock by {@link #close()}, so close waits for running
- * calls and later calls fail with {@link IllegalStateException}.
+ * <p>Thread-safe: the sessions are shared; each thread has its own reusable buffers. A
+ * {@link DetectorLifetime} guards every call, so {@link #close()} waits for running calls and
+ * later calls fail with {@link IllegalStateException}.
  */
 final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
 
@@ -40,9 +40,9 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     private final List<Classifier> classifiers;
     private final FaceQualityMeter meter;
     private final DetectorInfo info;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final DetectorLifetime lifetime =
+            new DetectorLifetime("the onnx face emotion detector");
     private final ThreadLocal<Workspace> workspaces;
-    private boolean closed;
 
     /**
      * One classifier of the ensemble.
@@ -90,9 +90,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     @Override
     public FaceAnalysis analyze(ImageFrame image) {
         Objects.requireNonNull(image, "image");
-        lock.readLock().lock();
-        try {
-            ensureOpen();
+        return lifetime.call(() -> {
             RgbImage src = new RgbImage(image.toBytes(PixelFormat.RGB), image.width(), image.height());
             Workspace ws = workspaces.get();
             List<Geometry> faces = detect(src, ws);
@@ -100,9 +98,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                 return new FaceAnalysis(src.width(), src.height(), List.of(), info);
             }
             return new FaceAnalysis(src.width(), src.height(), score(faces, ws), info);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     @Override
@@ -122,13 +118,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
             crops.add(new Geometry(src, box, null, 1.0, src.width() / 2.0, src.height() / 2.0,
                     Math.max(src.width(), src.height()), 0, true));
         }
-        lock.readLock().lock();
-        try {
-            ensureOpen();
-            return crops.isEmpty() ? List.of() : List.copyOf(score(crops, workspaces.get()));
-        } finally {
-            lock.readLock().unlock();
-        }
+        return lifetime.call(() -> crops.isEmpty() ? List.<FaceResult>of()
+                : List.copyOf(score(crops, workspaces.get())));
     }
 
     /** Finds the faces, best first, in source pixels. */
@@ -271,41 +262,29 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         return info;
     }
 
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("this face emotion detector (" + info.providerId()
-                    + ") has been closed");
-        }
-    }
-
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            RuntimeException failure = null;
-            List<OnnxModel> models = new ArrayList<>();
-            models.add(detector);
-            classifiers.forEach(c -> models.add(c.model()));
-            for (OnnxModel model : models) {
-                try {
-                    model.close();
-                } catch (RuntimeException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e);
-                    }
+        lifetime.close(this::release);
+    }
+
+    private void release() {
+        RuntimeException failure = null;
+        List<OnnxModel> models = new ArrayList<>();
+        models.add(detector);
+        classifiers.forEach(c -> models.add(c.model()));
+        for (OnnxModel model : models) {
+            try {
+                model.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
                 }
             }
-            if (failure != null) {
-                throw failure;
-            }
-        } finally {
-            lock.writeLock().unlock();
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
+import io.github.affect4j.spi.DetectorLifetime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opencv.core.CvType;
@@ -34,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * {@link ExpressionRules} turn the measured cues into scores. See
  * {@link HeuristicFaceDetectorProvider} for the options and the rules.
  *
- * <p>Thread-safe. Calls hold the read side of a lock and borrow a {@link CascadeSet} from a pool
- * (OpenCV objects must not be shared between threads); {@link #close()} takes the write side, so
- * it waits for running calls and then drops the pool.
+ * <p>Thread-safe. Calls run under a {@link DetectorLifetime} and borrow a {@link CascadeSet} from
+ * a pool (OpenCV objects must not be shared between threads); {@link #close()} waits for running
+ * calls and then drops the pool.
  */
 final class HeuristicFaceDetector implements FaceEmotionDetector {
 
@@ -53,10 +52,10 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
     /** Resolved anew for each new cascade set, so bundled files removed by a temp cleaner come back. */
     private final Supplier<Path> cascadeDirectory;
     private final DetectorInfo info;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final DetectorLifetime lifetime =
+            new DetectorLifetime("the heuristic face emotion detector");
     private final ConcurrentLinkedDeque<CascadeSet> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
-    private boolean closed;
 
     /**
      * Loads the cascades once, so a broken cascade fails here rather than in the first call.
@@ -107,17 +106,11 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
     /** Waits for running calls, then drops the cascades; later calls fail. Idempotent. */
     @Override
     public void close() {
-        lock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                idle.clear();
-                idleCount.set(0);
-                LOG.debug("heuristic face detector closed");
-            }
-        } finally {
-            lock.writeLock().unlock();
-        }
+        lifetime.close(() -> {
+            idle.clear();
+            idleCount.set(0);
+            LOG.debug("heuristic face detector closed");
+        });
     }
 
     @Override
@@ -130,11 +123,7 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
      * arguments become {@link AnalysisException}; {@link IllegalStateException} means closed.
      */
     private <T> T guarded(String what, Function<CascadeSet, T> work) {
-        lock.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("this face emotion detector has been closed");
-            }
+        return lifetime.call(() -> {
             CascadeSet cascades;
             try {
                 cascades = borrow();
@@ -148,9 +137,7 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
             } finally {
                 giveBack(cascades);
             }
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     private CascadeSet borrow() {

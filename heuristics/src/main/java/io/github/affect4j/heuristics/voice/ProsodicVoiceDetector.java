@@ -7,10 +7,10 @@ import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.spi.DetectorLifetime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +36,8 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
     private static final int CHUNK = 1 << 15;
 
     private final VoiceSettings settings;
-    private final ReentrantReadWriteLock lifetime = new ReentrantReadWriteLock();
-    private volatile boolean closed;
+    private final DetectorLifetime lifetime =
+            new DetectorLifetime("the heuristic voice detector");
 
     ProsodicVoiceDetector(VoiceSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -71,25 +71,12 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
 
     @Override
     public void close() {
-        lifetime.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            lifetime.writeLock().unlock();
-        }
+        lifetime.close(() -> { });
     }
 
     /** Runs an action while the detector cannot be closed. */
     <T> T guarded(Supplier<T> action) {
-        lifetime.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("the heuristic voice detector was closed");
-            }
-            return action.get();
-        } finally {
-            lifetime.readLock().unlock();
-        }
+        return lifetime.call(action);
     }
 
     VoiceSettings settings() {
