@@ -7,7 +7,7 @@
  * Tribuo jars declare automatic module names ({@code org.tribuo.*}).
  */
 module io.github.affect4j.voice {
-    requires io.github.affect4j.core;
+    requires transitive io.github.affect4j.core;
     requires org.slf4j;
     requires java.logging;
     requires TarsosDSP;
