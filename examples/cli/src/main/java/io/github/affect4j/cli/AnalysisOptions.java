@@ -12,4 +12,9 @@ final class AnalysisOptions {
             description = "Use the provider with this id (e.g. heuristic) instead of the best "
                     + "available one.")
     String detector;
+
+    @Option(names = "--voice-model", paramLabel = "FILE",
+            description = "Read speech with this ONNX voice model (made by train-voice; its "
+                    + ".card.properties next to it) on the onnx provider.")
+    java.nio.file.Path voiceModel;
 }

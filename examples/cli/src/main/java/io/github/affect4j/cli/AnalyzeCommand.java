@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                           PrintStream out, PrintStream err) {
         Report report = options.json ? new JsonReport(out) : new TableReport(out, err);
         int exit = Main.OK;
-        try (Detectors detectors = new Detectors(options.detector)) {
+        try (Detectors detectors = new Detectors(options.detector, options.voiceModel)) {
             MediaAnalyzer analyzer = new MediaAnalyzer(detectors);
             for (Source source : sources) {
                 MediaAnalyzer.Outcome outcome;
