@@ -80,7 +80,9 @@ final class SpeechSegmenter {
     void accept(Frame frame, Sink sink) {
         double floor = updateStatistics(frame.energyDb());
         double lowest = peakDb() - DYNAMIC_RANGE_DB;
-        double p = tracker != null ? tracker.speechProbability() : Double.NaN;
+        double p = tracker != null
+                ? tracker.speechProbability(frame.index() * FrameAnalyzer.HOP + FrameAnalyzer.FRAME)
+                : Double.NaN;
         if (!speaking) {
             boolean starts = tracker != null ? p >= model.onsetThreshold()
                     : frame.energyDb() > Math.max(floor + START_DB, lowest);

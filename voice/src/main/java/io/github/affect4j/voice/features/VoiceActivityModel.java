@@ -4,8 +4,8 @@ package io.github.affect4j.voice.features;
  * A model that tells speech from non-speech, used by {@link AcousticFeatureExtractor} in place of
  * its energy detector (see {@link AcousticFeatureExtractor#withVoiceActivity}). The model sees
  * the same conditioned 16 kHz samples as the feature frames; each 10 ms frame is judged by the
- * latest probability the model has given when the frame is complete (so a decision lags the
- * audio by at most one model window). The segmenter's rules for onsets, pauses and segment
+ * latest model window that ends by the frame's last sample, whatever the chunking of the input,
+ * so a clip and a stream of it are segmented alike. The segmenter's rules for onsets, pauses and segment
  * lengths stay as documented on the extractor; only the per-frame speech decision changes:
  * speech starts where the probability reaches {@link #onsetThreshold()} and continues while it
  * stays at or above {@link #offsetThreshold()}.
@@ -43,7 +43,13 @@ public interface VoiceActivityModel {
          */
         void accept(float[] samples, int count);
 
-        /** @return the speech probability of the latest complete window, 0 before the first */
-        double speechProbability();
+        /**
+         * The speech probability of the latest window that ends at or before a sample.
+         *
+         * @param endSample a count of samples from the start of the clip or stream, no more than
+         *     have been given to {@link #accept}
+         * @return the probability, 0 when no window ends that early
+         */
+        double speechProbability(long endSample);
     }
 }

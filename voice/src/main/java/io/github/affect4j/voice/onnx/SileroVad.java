@@ -165,7 +165,7 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
         float[] p = new float[samples.length / WINDOW];
         for (int i = 0; i < p.length; i++) {
             tracker.accept(Arrays.copyOfRange(samples, i * WINDOW, (i + 1) * WINDOW), WINDOW);
-            p[i] = (float) tracker.speechProbability();
+            p[i] = (float) tracker.speechProbability((long) (i + 1) * WINDOW);
         }
         return p;
     }
@@ -190,7 +190,9 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
                 .order(ByteOrder.nativeOrder()).asFloatBuffer();
         private final float[] window = new float[CONTEXT + WINDOW];
         private int filled = CONTEXT;
-        private double probability;
+        /** The probabilities of the latest windows, by window number modulo the length. */
+        private final float[] recent = new float[64];
+        private long windows;
 
         @Override
         public void accept(float[] samples, int count) {
@@ -208,8 +210,14 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
         }
 
         @Override
-        public double speechProbability() {
-            return probability;
+        public double speechProbability(long endSample) {
+            long window = endSample / WINDOW - 1;
+            if (window < 0 || windows == 0) {
+                return 0;
+            }
+            // Never ahead of what was computed, never older than what is remembered.
+            window = Math.max(windows - recent.length, Math.min(windows - 1, window));
+            return recent[(int) (window % recent.length)];
         }
 
         private void run() {
@@ -226,7 +234,8 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
                     throw new AnalysisException(file + ": stateN has " + next.remaining()
                             + " values, expected " + STATE);
                 }
-                probability = p.get(0);
+                recent[(int) (windows % recent.length)] = p.get(0);
+                windows++;
                 state.clear();
                 state.put(next).rewind();
             } catch (OrtException e) {
