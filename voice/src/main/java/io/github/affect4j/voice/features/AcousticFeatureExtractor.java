@@ -243,6 +243,10 @@ public final class AcousticFeatureExtractor {
             return segmenter.retainedFrames();
         }
 
+        int retainedSamples() {
+            return history == null ? 0 : history.held();
+        }
+
         /** The features of one segment, flagged from the raw input since the previous one. */
         SpeechFeatures measure(SpeechSpan span) {
             Functionals.Measurement m = Functionals.of(List.of(span));

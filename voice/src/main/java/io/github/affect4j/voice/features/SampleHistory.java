@@ -38,6 +38,11 @@ final class SampleHistory {
         return Arrays.copyOfRange(buffer, (int) (start - base), (int) (stop - base));
     }
 
+    /** Samples held now, for tests of the memory bound. */
+    int held() {
+        return size;
+    }
+
     /** Allows the samples before {@code from} to be dropped. */
     void keepFrom(long from) {
         int drop = (int) Math.min(size, Math.max(0, from - base));
