@@ -183,8 +183,10 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                 throw e;
             }
         }
-        LOG.debug("onnx voice detector: {}{}", affect.describe(),
-                vad != null ? ", " + vad.describe() : "");
+        LOG.debug("onnx voice detector: {}", affect.describe());
+        LOG.info("onnx voice detector: speech found by {}", vad != null ? vad.describe()
+                : "frame energy" + (vadModel.isEmpty() && config.get(VAD).isEmpty()
+                        ? " (Silero VAD is not bundled: give vad.model to use it)" : ""));
         return new OnnxVoiceEmotionDetector(affect, vad);
     }
 
