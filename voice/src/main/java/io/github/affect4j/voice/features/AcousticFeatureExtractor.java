@@ -48,11 +48,50 @@ public final class AcousticFeatureExtractor {
     static final double DC_LIMIT = 0.02;
     static final double DC_RELATIVE_MIN = 0.002;
     private static final int CHUNK = 1 << 15;
+    private static final float[] NO_SAMPLES = new float[0];
+    /** Samples kept behind the frames the segmenter holds: the analyser's look-ahead and more. */
+    private static final int HISTORY_MARGIN = 8192;
 
     private final FeatureSet featureSet = FeatureSet.current();
+    private final VoiceActivityModel voiceActivity;
+    private final boolean keepSamples;
 
-    /** An extractor of the current {@link FeatureSet}. */
+    /** An extractor of the current {@link FeatureSet} with the energy speech detector. */
     public AcousticFeatureExtractor() {
+        this(null, false);
+    }
+
+    private AcousticFeatureExtractor(VoiceActivityModel voiceActivity, boolean keepSamples) {
+        this.voiceActivity = voiceActivity;
+        this.keepSamples = keepSamples;
+    }
+
+    /**
+     * An extractor like this one that finds speech with a model (Silero VAD, say) instead of
+     * frame energy; see {@link VoiceActivityModel} for how its decisions are used.
+     *
+     * @param model the model, shared by every call and stream of the new extractor
+     * @return a new extractor; this one is unchanged
+     */
+    public AcousticFeatureExtractor withVoiceActivity(VoiceActivityModel model) {
+        return new AcousticFeatureExtractor(Objects.requireNonNull(model, "model"), keepSamples);
+    }
+
+    /**
+     * An extractor like this one whose {@link SpeechFeatures} also hold their 16 kHz samples
+     * ({@link SpeechFeatures#samples()}), for models that read the waveform. Memory: a stream
+     * holds at most one segment of samples (10 s, 640 kB) besides the segments it returns; a
+     * whole clip's summary holds all of its speech.
+     *
+     * @return a new extractor; this one is unchanged
+     */
+    public AcousticFeatureExtractor keepingSamples() {
+        return new AcousticFeatureExtractor(voiceActivity, true);
+    }
+
+    /** @return the speech detector model, or null for the energy detector */
+    public VoiceActivityModel voiceActivity() {
+        return voiceActivity;
     }
 
     /** The feature set computed. */
@@ -99,7 +138,7 @@ public final class AcousticFeatureExtractor {
         Functionals.Measurement m = Functionals.of(spans);
         Set<Flag> flags = flags(m, raw);
         SpeechFeatures all = new SpeechFeatures(0, duration, m.speechSeconds(), m.values(),
-                m.prosody(), flags, featureSet);
+                m.prosody(), flags, featureSet, keepSamples ? concatenate(segments) : NO_SAMPLES);
         return new ClipFeatures(duration, Optional.of(all), segments, flags);
     }
 
@@ -113,6 +152,21 @@ public final class AcousticFeatureExtractor {
     public FeatureStream openStream(int sampleRate) {
         AudioClip.checkSampleRate(sampleRate);
         return new FeatureStream(new Pipeline(sampleRate), sampleRate);
+    }
+
+    private static float[] concatenate(List<SpeechFeatures> segments) {
+        int n = 0;
+        for (SpeechFeatures s : segments) {
+            n += s.sampleCount();
+        }
+        float[] all = new float[n];
+        int at = 0;
+        for (SpeechFeatures s : segments) {
+            float[] part = s.samples();
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     private static Set<Flag> flags(Functionals.Measurement m, SignalConditioner.RawStatistics raw) {
@@ -145,16 +199,35 @@ public final class AcousticFeatureExtractor {
     final class Pipeline {
         final SignalConditioner conditioner;
         private final FrameAnalyzer analyzer = new FrameAnalyzer();
-        private final SpeechSegmenter segmenter = new SpeechSegmenter();
+        private final SpeechSegmenter segmenter;
+        private final VoiceActivityModel.Tracker tracker;
+        private final SampleHistory history = keepSamples ? new SampleHistory() : null;
         private SignalConditioner.RawStatistics segmentStart = new SignalConditioner.RawStatistics(0, 0, 0, 0);
 
         Pipeline(int inputRate) {
             this.conditioner = new SignalConditioner(inputRate);
+            this.tracker = voiceActivity != null ? voiceActivity.newTracker() : null;
+            this.segmenter = new SpeechSegmenter(voiceActivity, tracker);
         }
 
         void accept(float[] samples, int offset, int length, SpeechSegmenter.Sink sink) {
-            conditioner.accept(samples, offset, length, (block, count) -> analyzer.accept(block,
-                    count, conditioner.statistics(), frame -> segmenter.accept(frame, sink)));
+            conditioner.accept(samples, offset, length, (block, count) -> analyse(block, count,
+                    sink));
+        }
+
+        private void analyse(float[] block, int count, SpeechSegmenter.Sink sink) {
+            if (history != null) {
+                history.append(block, count);
+            }
+            if (tracker != null) {
+                tracker.accept(block, count);
+            }
+            analyzer.accept(block, count, conditioner.statistics(),
+                    frame -> segmenter.accept(frame, sink));
+            if (history != null) {
+                history.keepFrom(history.end() - (long) (segmenter.retainedFrames() + 4)
+                        * FrameAnalyzer.HOP - FrameAnalyzer.FRAME - HISTORY_MARGIN);
+            }
         }
 
         void flush(SpeechSegmenter.Sink sink) {
@@ -162,13 +235,16 @@ public final class AcousticFeatureExtractor {
         }
 
         void finish(SpeechSegmenter.Sink sink) {
-            conditioner.finish((block, count) -> analyzer.accept(block, count,
-                    conditioner.statistics(), frame -> segmenter.accept(frame, sink)));
+            conditioner.finish((block, count) -> analyse(block, count, sink));
             segmenter.flush(sink);
         }
 
         int retainedFrames() {
             return segmenter.retainedFrames();
+        }
+
+        int retainedSamples() {
+            return history == null ? 0 : history.held();
         }
 
         /** The features of one segment, flagged from the raw input since the previous one. */
@@ -178,8 +254,12 @@ public final class AcousticFeatureExtractor {
             Set<Flag> flags = flags(m, end.minus(segmentStart));
             segmentStart = end;
             double start = span.startSeconds();
-            return new SpeechFeatures(start, Math.max(start, span.endSeconds()), m.speechSeconds(),
-                    m.values(), m.prosody(), flags, featureSet);
+            double stop = Math.max(start, span.endSeconds());
+            float[] samples = history == null ? NO_SAMPLES
+                    : history.copy(Math.round(start * SignalConditioner.ANALYSIS_RATE),
+                            Math.round(stop * SignalConditioner.ANALYSIS_RATE));
+            return new SpeechFeatures(start, stop, m.speechSeconds(), m.values(), m.prosody(),
+                    flags, featureSet, samples);
         }
     }
 }

@@ -53,4 +53,9 @@ public final class FeatureStream {
     int retainedFrames() {
         return pipeline.retainedFrames();
     }
+
+    /** Samples held for waveform models now; bounded by one segment plus a margin. */
+    int retainedSamples() {
+        return pipeline.retainedSamples();
+    }
 }

@@ -21,9 +21,12 @@ public final class SpeechFeatures {
     private final Prosody prosody;
     private final Set<VoiceResult.Flag> flags;
     private final FeatureSet featureSet;
+    private final float[] samples;
 
     SpeechFeatures(double startSeconds, double endSeconds, double speechSeconds, double[] values,
-                   Prosody prosody, Set<VoiceResult.Flag> flags, FeatureSet featureSet) {
+                   Prosody prosody, Set<VoiceResult.Flag> flags, FeatureSet featureSet,
+                   float[] samples) {
+        this.samples = samples;
         this.startSeconds = startSeconds;
         this.endSeconds = endSeconds;
         this.speechSeconds = speechSeconds;
@@ -51,6 +54,22 @@ public final class SpeechFeatures {
     /** The feature vector in {@link #featureSet()} order, a fresh copy; NaN where unmeasurable. */
     public double[] values() {
         return values.clone();
+    }
+
+    /**
+     * The span's audio as the features saw it: DC-free, at 16 kHz, from {@link #startSeconds()}
+     * to {@link #endSeconds()} (for a whole clip, its segments one after another). Empty unless
+     * the extractor was made with {@link AcousticFeatureExtractor#keepingSamples()}.
+     *
+     * @return a fresh copy
+     */
+    public float[] samples() {
+        return samples.clone();
+    }
+
+    /** @return the number of samples {@link #samples()} would return */
+    public int sampleCount() {
+        return samples.length;
     }
 
     /** One feature by name. */

@@ -20,6 +20,11 @@ import java.util.List;
  * {@value #MIN_SEGMENT_SECONDS} s and has {@value #MIN_VOICED_FRAMES} voiced frames: clicks and
  * noise bursts are not speech.
  *
+ * <p>With a {@link VoiceActivityModel}, a frame starts speech when the model's latest speech
+ * probability reaches its onset threshold and continues it at or above its offset threshold;
+ * the energy floor is not used, the other rules (onset frames, pause, lengths, voiced frames)
+ * stay.
+ *
  * <p>Memory: at most one segment of frames. Not thread-safe.
  */
 final class SpeechSegmenter {
@@ -58,12 +63,30 @@ final class SpeechSegmenter {
     private boolean[] active = new boolean[256];
     private boolean speaking;
     private int lastActive;
+    private final VoiceActivityModel model;
+    private final VoiceActivityModel.Tracker tracker;
+
+    /** An energy segmenter. */
+    SpeechSegmenter() {
+        this(null, null);
+    }
+
+    /** A segmenter judging frames by a model's tracker, or by energy when both are null. */
+    SpeechSegmenter(VoiceActivityModel model, VoiceActivityModel.Tracker tracker) {
+        this.model = model;
+        this.tracker = tracker;
+    }
 
     void accept(Frame frame, Sink sink) {
         double floor = updateStatistics(frame.energyDb());
         double lowest = peakDb() - DYNAMIC_RANGE_DB;
+        double p = tracker != null
+                ? tracker.speechProbability(frame.index() * FrameAnalyzer.HOP + FrameAnalyzer.FRAME)
+                : Double.NaN;
         if (!speaking) {
-            if (frame.energyDb() > Math.max(floor + START_DB, lowest)) {
+            boolean starts = tracker != null ? p >= model.onsetThreshold()
+                    : frame.energyDb() > Math.max(floor + START_DB, lowest);
+            if (starts) {
                 onset.addLast(frame);
                 if (onset.size() == ONSET_FRAMES) {
                     speaking = true;
@@ -77,7 +100,8 @@ final class SpeechSegmenter {
             }
             return;
         }
-        add(frame, frame.energyDb() > Math.max(floor + CONTINUE_DB, lowest));
+        add(frame, tracker != null ? p >= model.offsetThreshold()
+                : frame.energyDb() > Math.max(floor + CONTINUE_DB, lowest));
         if (frames.size() - 1 - lastActive >= pauseFrames || frames.size() >= maxFrames) {
             end(sink);
         }

@@ -11,7 +11,9 @@ import ai.onnxruntime.TensorInfo;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
+import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.voice.features.FeatureSet;
+import io.github.affect4j.voice.features.SpeechFeatures;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -30,7 +32,7 @@ import java.util.Set;
  *
  * <p>Closing is not guarded here: the owning detector makes sure no run is in flight.
  */
-final class FeatureClassifier implements AutoCloseable {
+final class FeatureClassifier implements AffectModel {
 
     private final String file;
     private final String sha256;
@@ -124,8 +126,49 @@ final class FeatureClassifier implements AutoCloseable {
         return card;
     }
 
+    @Override
+    public SpeakerBaseline newBaseline() {
+        return card.normalisation() == VoiceModelCard.Normalisation.SPEAKER_MEAN
+                ? new SpeakerBaseline(population(), card.priorSeconds()) : null;
+    }
+
+    /** Segments and summary go to ONNX Runtime in one batch where the model allows. */
+    @Override
+    public List<VoiceAffect> read(List<SpeechFeatures> segments, SpeakerBaseline baseline,
+                                  SpeechFeatures summary) {
+        List<float[]> inputs = new java.util.ArrayList<>(segments.size() + 1);
+        for (SpeechFeatures s : segments) {
+            double[] values = s.values();
+            inputs.add(input(values, baseline != null ? baseline.mean() : null));
+            if (baseline != null) {
+                baseline.add(select(values), s.speechSeconds());
+            }
+        }
+        if (summary != null) {
+            inputs.add(input(summary.values(), null));
+        }
+        return scores(inputs).stream().map(FeatureClassifier::affect).toList();
+    }
+
+    /** Affect from a categorical distribution: arousal and valence from the circumplex mean. */
+    static VoiceAffect affect(EmotionScores scores) {
+        return new VoiceAffect(scores, Math.max(-1, Math.min(1, scores.arousal())),
+                Math.max(-1, Math.min(1, scores.valence())));
+    }
+
+    @Override
+    public boolean readsSamples() {
+        return false;
+    }
+
+    @Override
+    public String method() {
+        return "acoustic features (" + card.featureSet() + ") classified on ONNX Runtime";
+    }
+
     /** A short description for {@code DetectorInfo}: file, checksum, card name. */
-    String describe() {
+    @Override
+    public String describe() {
         return file + " (sha256 " + sha256.substring(0, 12) + ", card " + card.name() + ")";
     }
 

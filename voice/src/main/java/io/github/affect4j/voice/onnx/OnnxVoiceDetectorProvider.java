@@ -16,11 +16,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Provides the model-backed voice emotion detector, id {@value #ID}, ranked above the rule-based
- * one: a classifier over level-independent acoustic features, trained with
- * {@link io.github.affect4j.voice.training.VoiceTrainer} (or {@code ./affect4j train-voice}) and
- * run on ONNX Runtime. No model ships with affect4j: there is no openly licensed emotional
- * speech to train one on. Until a model is configured this provider reports itself unavailable
- * and discovery falls back to the heuristic detector, saying why.
+ * one. It runs either kind of model on ONNX Runtime, as its card says ({@code kind}):
+ * <ul>
+ *   <li>{@code features}: a classifier over level-independent acoustic features, trained with
+ *       {@link io.github.affect4j.voice.training.VoiceTrainer} (or {@code ./affect4j
+ *       train-voice}); see {@link VoiceModelCard};</li>
+ *   <li>{@code waveform}: a model reading raw 16 kHz speech, such as an export of a
+ *       wav2vec2-family speech-emotion model, categorical or dimensional; see
+ *       {@link WaveformModelCard}.</li>
+ * </ul>
+ * Either is run on each speech segment and on all speech of a clip. No model ships with
+ * affect4j: there is no openly licensed emotional speech to train one on. Until a model is
+ * configured this provider reports itself unavailable and discovery falls back to the heuristic
+ * detector, saying why.
  *
  * <h2>Options</h2>
  * Given with {@code EmotionDetectors.voiceBuilder().option(name, value)}:
@@ -31,7 +39,14 @@ import org.slf4j.LoggerFactory;
  *       {@code .onnx} model; its card is read from {@link VoiceModelCard#cardPath}</td></tr>
  *   <tr><td>{@code card}</td><td>next to the model</td><td>path of the model card</td></tr>
  *   <tr><td>{@code threads}</td><td>1</td><td>ONNX Runtime intra-op threads per call, 1 to 64
- *       (the models are tiny: more threads rarely help)</td></tr>
+ *       (feature classifiers are tiny: more threads rarely help; a large waveform model may
+ *       gain)</td></tr>
+ *   <tr><td>{@code vad}</td><td>{@code energy}, or {@code silero} when a VAD model is
+ *       given</td><td>how speech segments are found: {@code energy} (adaptive energy floor) or
+ *       {@code silero} (Silero VAD, see {@link SileroVad})</td></tr>
+ *   <tr><td>{@code vad.model}</td><td>the system property {@value #VAD_MODEL_PROPERTY}</td>
+ *       <td>path of a Silero VAD v5/v6 {@code .onnx} file; not bundled (its licence is not
+ *       stated where it could be taken from)</td></tr>
  * </table>
  *
  * <p>Discovery instantiates this class through {@link java.util.ServiceLoader}; applications use
@@ -53,6 +68,15 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
 
     /** Option: intra-op threads. */
     public static final String THREADS = "threads";
+
+    /** Option: the speech detector, {@code energy} or {@code silero}. */
+    public static final String VAD = "vad";
+
+    /** Option: path of the Silero VAD model. */
+    public static final String VAD_MODEL = "vad.model";
+
+    /** System property naming the Silero VAD model when the option {@code vad.model} is not given. */
+    public static final String VAD_MODEL_PROPERTY = "affect4j.voice.vadModel";
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxVoiceDetectorProvider.class);
 
@@ -100,8 +124,12 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                 return Availability.unavailable("model card " + card + " not found (train-voice "
                         + "writes it next to the model)");
             }
-            VoiceModelCard.read(card);
+            readCard(card);
             threads(config);
+            Optional<Path> vad = vadModel(config);
+            if (vad.isPresent() && !Files.isRegularFile(vad.get())) {
+                return Availability.unavailable("Silero VAD model " + vad.get() + " not found");
+            }
         } catch (IllegalArgumentException | IOException e) {
             return Availability.unavailable(e.getMessage());
         }
@@ -122,29 +150,90 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                 "no voice model configured: set the option '" + MODEL + "' or the system "
                         + "property " + MODEL_PROPERTY));
         Path cardFile = cardPath(config, model);
-        VoiceModelCard card;
+        Object card;
         try {
-            card = VoiceModelCard.read(cardFile);
+            card = readCard(cardFile);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(e.getMessage(), e);
         }
-        byte[] bytes = Files.readAllBytes(model);
         int threads = threads(config);
+        Optional<Path> vadModel = vadModel(config);
+        byte[] bytes = Files.readAllBytes(model);
         OrtEnvironment env = Natives.environment();
-        FeatureClassifier classifier;
+        AffectModel affect;
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            classifier = FeatureClassifier.load(env, options, bytes,
-                    model.getFileName().toString(), card);
+            String name = model.getFileName().toString();
+            affect = card instanceof WaveformModelCard waveform
+                    ? WaveformClassifier.load(env, options, bytes, name, waveform)
+                    : FeatureClassifier.load(env, options, bytes, name, (VoiceModelCard) card);
         } catch (OrtException e) {
             throw new InvalidModelException(model + ": session options rejected: "
                     + e.getMessage(), e);
         }
-        LOG.debug("onnx voice detector: {} with {} labels {}", classifier.describe(),
-                card.labels().size(), card.labels());
-        return new OnnxVoiceEmotionDetector(classifier);
+        SileroVad vad = null;
+        if (vadModel.isPresent()) {
+            try {
+                vad = SileroVad.load(Files.readAllBytes(vadModel.get()),
+                        vadModel.get().getFileName().toString(), 1);
+            } catch (IOException | RuntimeException e) {
+                affect.close();
+                throw e;
+            }
+        }
+        LOG.debug("onnx voice detector: {}", affect.describe());
+        LOG.info("onnx voice detector: speech found by {}", vad != null ? vad.describe()
+                : "frame energy" + (vadModel.isEmpty() && config.get(VAD).isEmpty()
+                        ? " (Silero VAD is not bundled: give vad.model to use it)" : ""));
+        return new OnnxVoiceEmotionDetector(affect, vad);
+    }
+
+    /** Reads a card of either kind: a {@link VoiceModelCard} or a {@link WaveformModelCard}. */
+    private static Object readCard(Path file) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null,
+                    "model card not found");
+        }
+        try {
+            return WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim())
+                    ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Silero model to use, or empty for the energy detector. */
+    private static Optional<Path> vadModel(DetectorConfig config) {
+        Optional<Path> path = config.getPath(VAD_MODEL);
+        if (path.isEmpty()) {
+            String property = System.getProperty(VAD_MODEL_PROPERTY);
+            if (property != null && !property.isBlank()) {
+                path = Optional.of(Path.of(property.trim()));
+            }
+        }
+        String vad = config.get(VAD).map(String::trim).orElse(path.isPresent() ? "silero"
+                : "energy");
+        switch (vad) {
+            case "energy":
+                return Optional.empty();
+            case "silero":
+                if (path.isEmpty()) {
+                    throw new IllegalArgumentException("option " + VAD + " = silero needs the "
+                            + "Silero VAD model: set the option '" + VAD_MODEL + "' or the system "
+                            + "property " + VAD_MODEL_PROPERTY + " to its .onnx file (it is not "
+                            + "bundled)");
+                }
+                return path;
+            default:
+                throw new IllegalArgumentException("option " + VAD + " must be energy or silero, "
+                        + "got '" + vad + "'");
+        }
     }
 
     private static Optional<Path> modelPath(DetectorConfig config) {

@@ -2,7 +2,6 @@ package io.github.affect4j.voice.onnx;
 
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.DetectorInfo;
-import io.github.affect4j.EmotionScores;
 import io.github.affect4j.Prosody;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.VoiceAnalysis;
@@ -23,33 +22,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Voice emotion from a feature classifier on ONNX Runtime: finds speech segments, computes their
- * acoustic features, and runs the model on each segment and on all speech of the clip in one
- * batch.
+ * Voice emotion from a model on ONNX Runtime: finds speech segments (by energy, or with Silero
+ * VAD), and reads each segment and all speech of the clip with the model: a feature classifier
+ * over their acoustic features, or a waveform model over their samples.
  *
- * <p>With a speaker-normalised model, each segment is centred on the speaker's mean estimated
- * from the segments before it ({@link SpeakerBaseline}); the whole-clip summary is not centred,
- * since a single clip carries no other baseline of its speaker.
+ * <p>With a speaker-normalised feature classifier, each segment is centred on the speaker's mean
+ * estimated from the segments before it ({@link SpeakerBaseline}); the whole-clip summary is not
+ * centred, since a single clip carries no other baseline of its speaker.
  *
- * <p>Thread-safe and meant to be shared: one ONNX session serves all threads, and feature
- * extraction builds its DSP objects per call. A {@link DetectorLifetime} guards the session:
- * {@link #close()} waits for running calls, and later calls fail with
+ * <p>Thread-safe and meant to be shared: one ONNX session per model serves all threads, and
+ * feature extraction builds its DSP objects (and VAD state) per call. A {@link DetectorLifetime}
+ * guards the sessions: {@link #close()} waits for running calls, and later calls fail with
  * {@link IllegalStateException}.
  */
 final class OnnxVoiceEmotionDetector implements VoiceEmotionDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxVoiceEmotionDetector.class);
 
-    private final FeatureClassifier classifier;
-    private final AcousticFeatureExtractor extractor = new AcousticFeatureExtractor();
+    private final AffectModel model;
+    private final SileroVad vad;
+    private final AcousticFeatureExtractor extractor;
     private final DetectorInfo info;
     private final DetectorLifetime lifetime = new DetectorLifetime("the onnx voice detector");
 
-    OnnxVoiceEmotionDetector(FeatureClassifier classifier) {
-        this.classifier = Objects.requireNonNull(classifier, "classifier");
-        this.info = new DetectorInfo(OnnxVoiceDetectorProvider.ID,
-                "acoustic features (" + classifier.card().featureSet() + ") classified on ONNX "
-                        + "Runtime", classifier.describe());
+    /**
+     * @param model the model, owned (closed) by this detector
+     * @param vad the speech detector model, owned by this detector, or null for the energy one
+     */
+    OnnxVoiceEmotionDetector(AffectModel model, SileroVad vad) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.vad = vad;
+        AcousticFeatureExtractor e = new AcousticFeatureExtractor();
+        if (vad != null) {
+            e = e.withVoiceActivity(vad);
+        }
+        this.extractor = model.readsSamples() ? e.keepingSamples() : e;
+        this.info = new DetectorInfo(OnnxVoiceDetectorProvider.ID, model.method()
+                + (vad != null ? ", speech found by Silero VAD" : ""), model.describe()
+                + (vad != null ? "; " + vad.describe() : ""));
     }
 
     @Override
@@ -71,7 +81,15 @@ final class OnnxVoiceEmotionDetector implements VoiceEmotionDetector {
 
     @Override
     public void close() {
-        lifetime.close(classifier::close);
+        lifetime.close(() -> {
+            try {
+                model.close();
+            } finally {
+                if (vad != null) {
+                    vad.close();
+                }
+            }
+        });
     }
 
     /** Runs an action while the detector cannot be closed. */
@@ -79,36 +97,29 @@ final class OnnxVoiceEmotionDetector implements VoiceEmotionDetector {
         return lifetime.call(action);
     }
 
-    /** A baseline for one clip or stream, or null when the model is not speaker-normalised. */
+    /** A baseline for one clip or stream, or null when the model keeps none. */
     SpeakerBaseline newBaseline() {
-        return classifier.card().normalisation() == VoiceModelCard.Normalisation.SPEAKER_MEAN
-                ? new SpeakerBaseline(classifier.population(), classifier.card().priorSeconds())
-                : null;
+        return model.newBaseline();
     }
 
-    /** The model inputs of segments read in order against a baseline (updated). */
-    List<float[]> inputs(List<SpeechFeatures> segments, SpeakerBaseline baseline) {
-        List<float[]> inputs = new ArrayList<>(segments.size());
-        for (SpeechFeatures s : segments) {
-            double[] values = s.values();
-            inputs.add(classifier.input(values, baseline != null ? baseline.mean() : null));
-            if (baseline != null) {
-                baseline.add(classifier.select(values), s.speechSeconds());
-            }
+    /** The results of segments read in order against a baseline (updated). */
+    List<VoiceResult> read(List<SpeechFeatures> segments, SpeakerBaseline baseline) {
+        if (segments.isEmpty()) {
+            return List.of();
         }
-        return inputs;
+        List<VoiceAffect> affects = model.read(segments, baseline, null);
+        List<VoiceResult> results = new ArrayList<>(segments.size());
+        for (int i = 0; i < segments.size(); i++) {
+            SpeechFeatures s = segments.get(i);
+            results.add(result(s, affects.get(i), s.startSeconds(), s.endSeconds()));
+        }
+        return results;
     }
 
-    List<EmotionScores> scores(List<float[]> inputs) {
-        return classifier.scores(inputs);
-    }
-
-    static VoiceResult result(SpeechFeatures features, EmotionScores scores, double start,
+    static VoiceResult result(SpeechFeatures features, VoiceAffect affect, double start,
                               double end) {
         double span = end - start;
         double ratio = span > 0 ? Math.min(1, features.speechSeconds() / span) : 0;
-        VoiceAffect affect = new VoiceAffect(scores, clamp(scores.arousal()),
-                clamp(scores.valence()));
         return new VoiceResult(start, end, ratio, Optional.of(affect), features.prosody(),
                 features.flags());
     }
@@ -121,16 +132,14 @@ final class OnnxVoiceEmotionDetector implements VoiceEmotionDetector {
             LOG.debug("analysed {}: no speech", clip);
             return new VoiceAnalysis(summary, List.of(), info);
         }
-        List<float[]> inputs = inputs(features.segments(), newBaseline());
         SpeechFeatures all = features.speech().get();
-        inputs.add(classifier.input(all.values(), null));
-        List<EmotionScores> scores = classifier.scores(inputs);
+        List<VoiceAffect> affects = model.read(features.segments(), newBaseline(), all);
         List<VoiceResult> segments = new ArrayList<>();
         for (int i = 0; i < features.segments().size(); i++) {
             SpeechFeatures s = features.segments().get(i);
-            segments.add(result(s, scores.get(i), s.startSeconds(), s.endSeconds()));
+            segments.add(result(s, affects.get(i), s.startSeconds(), s.endSeconds()));
         }
-        VoiceResult summary = result(all, scores.get(scores.size() - 1), 0,
+        VoiceResult summary = result(all, affects.get(affects.size() - 1), 0,
                 features.durationSeconds());
         LOG.debug("analysed {}: {} speech segments, summary {}", clip, segments.size(), summary);
         return new VoiceAnalysis(summary, segments, info);
@@ -144,9 +153,5 @@ final class OnnxVoiceEmotionDetector implements VoiceEmotionDetector {
         } catch (RuntimeException e) {
             throw new AnalysisException("onnx voice analysis failed on " + what + ": " + e, e);
         }
-    }
-
-    private static double clamp(double v) {
-        return Math.max(-1, Math.min(1, v));
     }
 }

@@ -1,18 +1,17 @@
 package io.github.affect4j.voice.onnx;
 
-import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.voice.features.FeatureStream;
 import io.github.affect4j.voice.features.SpeechFeatures;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A stream over the same feature pipeline as whole-clip analysis: a segment is reported 0.3 s
  * after its last speech frame (plus 32 ms of framing), classified against the speaker's running
  * baseline when the model is speaker-normalised. Memory is bounded: fixed DSP buffers, at most
- * one segment (10 s) of frames, a constant-size baseline. Not thread-safe.
+ * one segment (10 s) of frames (and of samples, for a waveform model), a constant-size baseline,
+ * the VAD's recurrent state. Not thread-safe.
  */
 final class OnnxVoiceStream implements VoiceEmotionStream {
 
@@ -54,17 +53,7 @@ final class OnnxVoiceStream implements VoiceEmotionStream {
     }
 
     private List<VoiceResult> read(List<SpeechFeatures> segments) {
-        if (segments.isEmpty()) {
-            return List.of();
-        }
-        List<EmotionScores> scores = detector.scores(detector.inputs(segments, baseline));
-        List<VoiceResult> results = new ArrayList<>(segments.size());
-        for (int i = 0; i < segments.size(); i++) {
-            SpeechFeatures s = segments.get(i);
-            results.add(OnnxVoiceEmotionDetector.result(s, scores.get(i), s.startSeconds(),
-                    s.endSeconds()));
-        }
-        return results;
+        return detector.read(segments, baseline);
     }
 
     private void checkOpen() {

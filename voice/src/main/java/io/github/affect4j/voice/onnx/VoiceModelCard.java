@@ -193,8 +193,9 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         }
         String kind = p.getProperty("kind", "features");
         if (!kind.equals("features")) {
-            throw new IllegalArgumentException("kind '" + kind + "' is not supported; this "
-                    + "version runs feature classifiers (kind = features)");
+            throw new IllegalArgumentException("kind '" + kind + "' is not a feature classifier "
+                    + "(kind = features); waveform models (kind = waveform) have a "
+                    + "WaveformModelCard");
         }
         Map<String, String> training = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
