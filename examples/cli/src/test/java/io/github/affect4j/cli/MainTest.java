@@ -192,7 +192,8 @@ class MainTest {
                 err::toString);
         assertEquals(2, Main.execute("train-voice", "--data", temp.toString(), "--out", "x.onnx",
                 "--classifier", "svm"));
-        assertEquals(1, Main.execute("analyze", "--voice-model",
+        // A named model that cannot be used is a usage error, as in evaluate.
+        assertEquals(2, Main.execute("analyze", "--voice-model",
                 temp.resolve("missing.onnx").toString(), SAMPLES.resolve("speech.wav").toString()));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.onnx not found"),
                 err::toString);
