@@ -1,6 +1,7 @@
 package io.github.affect4j.voice.training;
 
 import io.github.affect4j.Emotion;
+import io.github.affect4j.evaluation.ConfusionMatrix;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;
@@ -128,7 +129,7 @@ public final class VoiceTrainer {
      * @param speakers the number of speakers, 0 when unknown
      * @param skipped recordings left out, by reason
      */
-    public record Result(TrainedVoiceModel model, Evaluation crossValidation,
+    public record Result(TrainedVoiceModel model, ConfusionMatrix crossValidation,
                          boolean speakerIndependent, int folds, int speakers,
                          Map<String, Integer> skipped) {
 
@@ -221,7 +222,7 @@ public final class VoiceTrainer {
             }
             LOG.debug("fold {}: trained on {}, tested on {}", f, train.size(), test.size());
         }
-        Evaluation cv = Evaluation.of(labels, truth, predicted);
+        ConfusionMatrix cv = ConfusionMatrix.of(truth, predicted);
 
         Map<String, String> training = new LinkedHashMap<>();
         training.put("samples", Integer.toString(samples.size()));
@@ -234,7 +235,7 @@ public final class VoiceTrainer {
         training.put("cv.grouping", bySpeaker ? "speaker" : "recording (not speaker-independent)");
         training.put("cv.accuracy", String.format(Locale.ROOT, "%.4f", cv.accuracy()));
         training.put("cv.uar", String.format(Locale.ROOT, "%.4f", cv.uar()));
-        cv.perClassRecall().forEach((e, r) -> training.put("cv.recall." + e.label(),
+        cv.recallPerClass().forEach((e, r) -> training.put("cv.recall." + e.label(),
                 String.format(Locale.ROOT, "%.4f", r)));
         Map<Emotion, Long> counts = new TreeMap<>();
         samples.forEach(s -> counts.merge(s.emotion(), 1L, Long::sum));
