@@ -19,6 +19,9 @@ import java.util.Map;
 public final class EmotionScores {
 
     private static final Emotion[] EMOTIONS = Emotion.values();
+    private static final double CIRCUMPLEX_VALENCE_WIDTH = 0.6;
+    private static final double CIRCUMPLEX_AROUSAL_WIDTH = 0.35;
+    private static final double CIRCUMPLEX_NEUTRAL_PRIOR = 2;
 
     private final double[] probabilities;
 
@@ -58,6 +61,39 @@ public final class EmotionScores {
         double[] values = new double[EMOTIONS.length];
         values[emotion.ordinal()] = 1.0;
         return new EmotionScores(values);
+    }
+
+    /**
+     * The distribution implied by a point on the circumplex, for sources that report valence and
+     * arousal but no categories (dimensional speech-emotion models, prosody rules). Each
+     * category's weight is a Gaussian kernel of its distance to the point,
+     * {@code prior * exp(-((v - v_e) / 0.6)^2 / 2 - ((a - a_e) / 0.35)^2 / 2)}, with its position
+     * ({@code v_e}, {@code a_e}) from {@link Emotion}; neutral has prior 2, the others 1. The
+     * valence width is the larger because valence is the less certain axis, and the neutral
+     * prior makes a weak signal read as mostly neutral. At high arousal and unknown valence the
+     * mass spreads over surprise, fear, anger and happiness: that is all the two axes can say.
+     *
+     * <p>The kernel is a softmax over negative squared (scaled) distances, so the result never
+     * puts all mass on one category; its {@link #valence()} and {@link #arousal()} lie near,
+     * not exactly on, the given point.
+     *
+     * @param valence in [-1, 1]
+     * @param arousal in [-1, 1]
+     * @throws IllegalArgumentException if either is outside [-1, 1] or NaN
+     */
+    public static EmotionScores fromCircumplex(double valence, double arousal) {
+        if (!(valence >= -1 && valence <= 1) || !(arousal >= -1 && arousal <= 1)) {
+            throw new IllegalArgumentException("valence and arousal must be in [-1, 1], got "
+                    + valence + " and " + arousal);
+        }
+        double[] weights = new double[EMOTIONS.length];
+        for (Emotion e : EMOTIONS) {
+            double dv = (valence - e.valence()) / CIRCUMPLEX_VALENCE_WIDTH;
+            double da = (arousal - e.arousal()) / CIRCUMPLEX_AROUSAL_WIDTH;
+            double prior = e == Emotion.NEUTRAL ? CIRCUMPLEX_NEUTRAL_PRIOR : 1;
+            weights[e.ordinal()] = prior * Math.exp(-0.5 * (dv * dv + da * da));
+        }
+        return normalise(weights);
     }
 
     /**

@@ -224,6 +224,33 @@ class EmotionScoresTest {
                 + " anger=0.000, disgust=0.000, fear=0.000, contempt=0.000}", scores.toString());
     }
 
+    @Test
+    void circumplexPointsReadAsTheirNearestCategories() {
+        assertEquals(NEUTRAL, EmotionScores.fromCircumplex(0, 0).dominant());
+        assertEquals(HAPPINESS, EmotionScores.fromCircumplex(0.8, 0.5).dominant());
+        assertEquals(SADNESS, EmotionScores.fromCircumplex(-0.7, -0.4).dominant());
+        assertEquals(ANGER, EmotionScores.fromCircumplex(-0.6, 0.9).dominant());
+        EmotionScores high = EmotionScores.fromCircumplex(0.1, 0.8);
+        assertTrue(high.arousal() > 0.5, high.toString());
+        // the documented kernel, by hand, for one category
+        double neutral = 2 * Math.exp(-0.5 * (Math.pow(0.3 / 0.6, 2) + Math.pow(-0.2 / 0.35, 2)));
+        double sum = 0;
+        for (Emotion e : Emotion.values()) {
+            double prior = e == NEUTRAL ? 2 : 1;
+            sum += prior * Math.exp(-0.5 * (Math.pow((0.3 - e.valence()) / 0.6, 2)
+                    + Math.pow((-0.2 - e.arousal()) / 0.35, 2)));
+        }
+        assertEquals(neutral / sum, EmotionScores.fromCircumplex(0.3, -0.2).probability(NEUTRAL),
+                1e-12);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-1.01, 1.01, Double.NaN})
+    void circumplexRejectsPointsOutsideTheSquare(double v) {
+        assertThrows(IllegalArgumentException.class, () -> EmotionScores.fromCircumplex(v, 0));
+        assertThrows(IllegalArgumentException.class, () -> EmotionScores.fromCircumplex(0, v));
+    }
+
     private static double sum(EmotionScores scores) {
         double total = 0;
         for (double p : scores.toArray()) {

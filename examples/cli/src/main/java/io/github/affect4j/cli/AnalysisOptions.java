@@ -2,14 +2,9 @@ package io.github.affect4j.cli;
 
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that analyse files. */
-final class AnalysisOptions {
+/** Options shared by the commands that analyse files one by one. */
+final class AnalysisOptions extends DetectorOptions {
 
     @Option(names = "--json", description = "Print one JSON object per file, one per line.")
     boolean json;
-
-    @Option(names = "--detector", paramLabel = "ID",
-            description = "Use the provider with this id (e.g. heuristic) instead of the best "
-                    + "available one.")
-    String detector;
 }

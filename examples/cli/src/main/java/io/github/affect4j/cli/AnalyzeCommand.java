@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                           PrintStream out, PrintStream err) {
         Report report = options.json ? new JsonReport(out) : new TableReport(out, err);
         int exit = Main.OK;
-        try (Detectors detectors = new Detectors(options.detector)) {
+        try (Detectors detectors = options.open()) {
             MediaAnalyzer analyzer = new MediaAnalyzer(detectors);
             for (Source source : sources) {
                 MediaAnalyzer.Outcome outcome;
@@ -85,7 +85,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } catch (DetectorUnavailableException e) {
             err.println("affect4j: " + e.getMessage());
-            return options.detector != null ? Main.USAGE : Main.FILE_FAILED;
+            return options.forced(true) ? Main.USAGE : Main.FILE_FAILED;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

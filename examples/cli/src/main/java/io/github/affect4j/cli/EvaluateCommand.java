@@ -1,11 +1,8 @@
 package io.github.affect4j.cli;
 
 import io.github.affect4j.AnalysisException;
-import io.github.affect4j.DetectorBuilder;
 import io.github.affect4j.DetectorUnavailableException;
 import io.github.affect4j.Emotion;
-import io.github.affect4j.EmotionDetectors;
-import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.evaluation.ConfusionMatrix;
 import io.github.affect4j.media.InvalidMediaException;
 import io.github.affect4j.media.MediaFormat;
@@ -23,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,15 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
-    @Option(names = "--detector", paramLabel = "ID",
-            description = "Use the provider with this id (e.g. heuristic) instead of the best "
-                    + "available one.")
-    String detector;
-
-    @Option(names = "--voice-model", paramLabel = "FILE",
-            description = "Read speech with this ONNX voice model (provider onnx, unless "
-                    + "--detector names another).")
-    Path voiceModel;
+    @Mixin
+    DetectorOptions detection;
 
     @Override
     public Integer call() {
@@ -142,7 +133,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationResult.Kind kind = clips.isEmpty() ? EvaluationResult.Kind.IMAGE
                 : EvaluationResult.Kind.AUDIO;
         List<LabelledDataset.Sample> samples = clips.isEmpty() ? images : clips;
-        if (voiceModel != null && kind == EvaluationResult.Kind.IMAGE && !samples.isEmpty()) {
+        if (detection.voiceModel != null && kind == EvaluationResult.Kind.IMAGE && !samples.isEmpty()) {
             err.println("affect4j: evaluate: --voice-model is not used: the samples are images");
         }
 
@@ -151,9 +142,8 @@ final class EvaluateCommand implements Callable<Integer> {
             predictor = samples.isEmpty() ? null : predictor(kind);
         } catch (DetectorUnavailableException e) {
             err.println("affect4j: " + e.getMessage());
-            boolean forced = detector != null
-                    || (kind == EvaluationResult.Kind.AUDIO && voiceModel != null);
-            return forced ? Main.USAGE : Main.FILE_FAILED;
+            return detection.forced(kind == EvaluationResult.Kind.AUDIO) ? Main.USAGE
+                    : Main.FILE_FAILED;
         }
 
         ConfusionMatrix.Builder tally = ConfusionMatrix.builder();
@@ -219,21 +209,11 @@ final class EvaluateCommand implements Callable<Integer> {
         return errors > 0 ? Main.FILE_FAILED : Main.OK;
     }
 
+    /** Creates only the detector the kind needs; closing the predictor closes it. */
     private SamplePredictor predictor(EvaluationResult.Kind kind) {
-        if (kind == EvaluationResult.Kind.IMAGE) {
-            return new SamplePredictor.Faces(EmotionDetectors.faceBuilder().provider(detector)
-                    .build());
-        }
-        DetectorBuilder<VoiceEmotionDetector> voices = EmotionDetectors.voiceBuilder();
-        if (voiceModel != null) {
-            // A model names the onnx provider, so one that cannot be used is an error rather
-            // than a silent fallback to the heuristics.
-            voices.option("model", voiceModel.toString())
-                    .provider(detector != null ? detector : "onnx");
-        } else {
-            voices.provider(detector);
-        }
-        return new SamplePredictor.Voices(voices.build());
+        Detectors detectors = detection.open();
+        return kind == EvaluationResult.Kind.IMAGE ? new SamplePredictor.Faces(detectors.face())
+                : new SamplePredictor.Voices(detectors.voice());
     }
 
     private static int error(PrintStream err, LabelledDataset.Sample sample, String reason) {

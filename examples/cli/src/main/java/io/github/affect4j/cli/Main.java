@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "affect4j", mixinStandardHelpOptions = true, version = "affect4j 0.1.0",
         description = "Reads emotion from faces in images and from speech in WAV files.",
         subcommands = {AnalyzeCommand.class, DemoCommand.class, DetectorsCommand.class,
-            EvaluateCommand.class},
+            EvaluateCommand.class, TrainVoiceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every file was analysed", "1:a file could not be read or analysed",
             "2:usage error"})
@@ -36,6 +36,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: analyze, demo, detectors or evaluate");
+                "a command is required: analyze, demo, detectors, evaluate or train-voice");
     }
 }

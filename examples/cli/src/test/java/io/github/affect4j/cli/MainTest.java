@@ -157,6 +157,48 @@ class MainTest {
         assertEquals("heuristic", jsonLines().get(0).get("detector"));
     }
 
+    @Test
+    void trainVoiceWritesAModelThatAnalyzeReportsAsTheDetector() throws IOException {
+        Path corpus = SAMPLES.getParent().getParent()
+                .resolve("voice/src/test/resources/io/github/affect4j/voice/synthetic");
+        Path model = temp.resolve("synthetic.onnx");
+        assertEquals(0, Main.execute("train-voice", "--data", corpus.toString(), "--out",
+                model.toString(), "--speaker-norm", "--threads", "2"), err::toString);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("speaker-independent cross-validation, 5 folds"), report);
+        assertTrue(Files.isRegularFile(model));
+        assertTrue(Files.isRegularFile(temp.resolve("synthetic.card.properties")));
+        out.reset();
+
+        assertEquals(0, Main.execute("analyze", "--json", "--voice-model", model.toString(),
+                SAMPLES.resolve("speech.wav").toString()), err::toString);
+        Map<String, Object> line = jsonLines().get(0);
+        assertEquals("onnx", line.get("detector"), line::toString);
+        assertEquals(Boolean.TRUE, line.get("speech"));
+        assertScores(line);
+        out.reset();
+
+        // Without a model, speech falls back to the heuristic detector.
+        assertEquals(0, Main.execute("analyze", "--json", SAMPLES.resolve("speech.wav").toString()));
+        assertEquals("heuristic", jsonLines().get(0).get("detector"));
+    }
+
+    @Test
+    void trainVoiceUsageErrors() {
+        assertEquals(2, Main.execute("train-voice", "--out", "x.onnx"));
+        assertEquals(2, Main.execute("train-voice", "--data", temp.toString(), "--out",
+                temp.resolve("x.onnx").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no labelled .wav file"),
+                err::toString);
+        assertEquals(2, Main.execute("train-voice", "--data", temp.toString(), "--out", "x.onnx",
+                "--classifier", "svm"));
+        // A named model that cannot be used is a usage error, as in evaluate.
+        assertEquals(2, Main.execute("analyze", "--voice-model",
+                temp.resolve("missing.onnx").toString(), SAMPLES.resolve("speech.wav").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.onnx not found"),
+                err::toString);
+    }
+
     private static void assertScores(Map<String, Object> line) {
         String[] labels = {"neutral", "happiness", "surprise", "sadness", "anger", "disgust",
             "fear", "contempt"};

@@ -57,7 +57,8 @@ import io.github.affect4j.VoiceAffect;
  * 100 ms) has reference -2 st/s, scale 6 st/s. The reliability {@code r = min(1, speech / 1 s)}
  * pulls short spans toward neutral.
  *
- * <p><b>Emotion scores</b> come from the circumplex: each category's weight is
+ * <p><b>Emotion scores</b> come from the circumplex ({@link EmotionScores#fromCircumplex}):
+ * each category's weight is
  * {@code prior * exp(-((v - v_e) / 0.6)^2 / 2 - ((a - a_e) / 0.35)^2 / 2)} with its position
  * ({@code v_e}, {@code a_e}) from {@link Emotion}. The valence width is larger than the arousal
  * width because valence is the less certain axis; neutral has prior 2, the others 1, so weak
@@ -93,9 +94,6 @@ final class AffectRules {
 
     private static final double RELIABLE_SECONDS = 1.0;
     private static final double CLAMP = 3;
-    private static final double VALENCE_WIDTH = 0.6;
-    private static final double AROUSAL_WIDTH = 0.35;
-    private static final double NEUTRAL_PRIOR = 2;
 
     private final double baselineWeight;
 
@@ -126,15 +124,7 @@ final class AffectRules {
 
     /** The circumplex mapping from (valence, arousal) to the eight categories. */
     static EmotionScores scores(double valence, double arousal) {
-        Emotion[] emotions = Emotion.values();
-        double[] weights = new double[emotions.length];
-        for (Emotion e : emotions) {
-            double dv = (valence - e.valence()) / VALENCE_WIDTH;
-            double da = (arousal - e.arousal()) / AROUSAL_WIDTH;
-            double prior = e == Emotion.NEUTRAL ? NEUTRAL_PRIOR : 1;
-            weights[e.ordinal()] = prior * Math.exp(-0.5 * (dv * dv + da * da));
-        }
-        return EmotionScores.ofWeights(weights);
+        return EmotionScores.fromCircumplex(valence, arousal);
     }
 
     private double score(Cue cue, double[] cues, SpeakerBaseline baseline) {

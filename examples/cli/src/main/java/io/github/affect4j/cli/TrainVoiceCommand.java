@@ -1,0 +1,128 @@
+package io.github.affect4j.cli;
+
+import io.github.affect4j.voice.onnx.VoiceModelCard;
+import io.github.affect4j.voice.training.LabelScheme;
+import io.github.affect4j.voice.training.VoiceCorpus;
+import io.github.affect4j.voice.training.VoiceTrainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code affect4j train-voice --data DIR --out model.onnx}: trains a voice emotion model. */
+@Command(name = "train-voice", mixinStandardHelpOptions = true,
+        description = {"Train a voice emotion classifier on labelled recordings, report "
+                + "speaker-independent cross-validation, and write the ONNX model and its card "
+                + "(model.card.properties next to model.onnx).",
+            "Labels and speakers come from the paths: DIR/<label>/*.wav, or the file names of "
+                + "RAVDESS (03-01-05-01-02-01-12.wav), EmoDB (03a01Fa.wav), CREMA-D "
+                + "(1001_DFA_ANG_XX.wav) or TESS (OAF_back_angry.wav)."})
+final class TrainVoiceCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "Folder of labelled .wav recordings (searched recursively).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Where to write the ONNX model, e.g. model.onnx.")
+    Path out;
+
+    @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "auto",
+            description = "How labels are read: auto, ravdess, emodb, crema-d, tess or folder "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String scheme;
+
+    @Option(names = "--speaker-pattern", paramLabel = "REGEX",
+            description = "Regular expression finding the speaker in a file name (group "
+                    + "'speaker', else group 1); needed for speaker-independent folds with "
+                    + "folder labels.")
+    String speakerPattern;
+
+    @Option(names = "--speaker-norm",
+            description = "Centre features on each speaker's mean (at run time: on the earlier "
+                    + "speech of the clip or stream).")
+    boolean speakerNorm;
+
+    @Option(names = "--classifier", paramLabel = "NAME", defaultValue = "linear",
+            description = "linear (logistic regression) or fm (factorisation machine) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String classifier;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds "
+            + "(default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--epochs", defaultValue = "40", description = "Training epochs "
+            + "(default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed "
+            + "(default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Feature extraction threads (default: all "
+            + "processors).")
+    Integer threads;
+
+    @Option(names = "--name", description = "Model name in the card (default: the file name).")
+    String name;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        LabelScheme labelScheme;
+        VoiceTrainer trainer;
+        Pattern pattern = null;
+        try {
+            labelScheme = LabelScheme.valueOf(scheme.trim().toUpperCase(Locale.ROOT)
+                    .replace('-', '_'));
+            if (speakerPattern != null) {
+                pattern = Pattern.compile(speakerPattern);
+            }
+            String modelName = name != null ? name
+                    : out.getFileName().toString().replaceFirst("(?i)\\.onnx$", "");
+            VoiceTrainer.Builder builder = VoiceTrainer.builder()
+                    .classifier(VoiceTrainer.Classifier.valueOf(classifier.trim()
+                            .toUpperCase(Locale.ROOT)))
+                    .folds(folds).epochs(epochs).seed(seed).speakerNormalisation(speakerNorm)
+                    .name(modelName);
+            if (threads != null) {
+                builder.threads(threads);
+            }
+            trainer = builder.build();
+        } catch (PatternSyntaxException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--speaker-pattern is not a regular expression: " + e.getDescription());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try {
+            VoiceCorpus corpus = VoiceCorpus.scan(data, labelScheme, pattern);
+            System.out.printf(Locale.ROOT, "%d labelled recordings under %s, %d speakers; "
+                    + "extracting features...%n", corpus.recordings().size(), data,
+                    corpus.speakerCount());
+            long start = System.nanoTime();
+            VoiceTrainer.Result result = trainer.train(corpus);
+            System.out.print(result.report());
+            result.model().save(out);
+            System.out.printf(Locale.ROOT, "wrote %s and %s (%.1f s)%n", out,
+                    VoiceModelCard.cardPath(out), (System.nanoTime() - start) / 1e9);
+            return Main.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("affect4j: train-voice: " + e.getMessage());
+            return Main.USAGE;
+        } catch (IOException e) {
+            err.println("affect4j: train-voice: " + e.getMessage());
+            return Main.FILE_FAILED;
+        }
+    }
+}

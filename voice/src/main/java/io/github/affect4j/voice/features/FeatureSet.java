@@ -1,0 +1,224 @@
+package io.github.affect4j.voice.features;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A versioned list of named acoustic features: the columns of the vectors
+ * {@link AcousticFeatureExtractor} produces and the inputs of the voice classifiers trained on
+ * them. A model card names the feature set version its model was trained on; a model is only
+ * run on vectors of that version.
+ *
+ * <h2>Version {@value #V1} (71 features)</h2>
+ *
+ * In the spirit of eGeMAPS (Eyben et al., 2016), computed on 32 ms frames every 10 ms of 16 kHz
+ * audio, over the speech frames of a span (see {@link AcousticFeatureExtractor}). Spectral
+ * measures use 50-4000 Hz only, so every input rate from 8 kHz gives the same measures.
+ *
+ * <p><b>Nothing depends on the recording level</b>: there is no absolute loudness, energy, RMS
+ * or mean of MFCC 0. Loudness enters as its dynamics (spread, peaks, slopes, in dB, which a gain
+ * leaves unchanged); MFCC 1-12 are unchanged by a gain because a gain adds the same number of dB
+ * to every mel band and the DCT puts that constant in MFCC 0 alone. Scaling a clip by 0.1 or 3
+ * leaves the vector unchanged up to rounding (tested).
+ *
+ * <table>
+ *   <caption>Features of version 1</caption>
+ *   <tr><th>name</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>f0.mean, f0.stddev</td><td>semitones</td><td>F0 (YIN, cleaned of octave jumps and
+ *       runs under 30 ms) in semitones re 27.5 Hz, mean and standard deviation over voiced
+ *       speech frames</td></tr>
+ *   <tr><td>f0.p20, f0.p50, f0.p80, f0.range</td><td>semitones</td><td>20th, 50th, 80th
+ *       percentiles and the 20-80 range</td></tr>
+ *   <tr><td>f0.rising.slope, f0.falling.slope</td><td>semitones/s</td><td>mean slope of the
+ *       rising and of the falling parts of the F0 contour (monotonic stretches of voiced
+ *       runs)</td></tr>
+ *   <tr><td>f0.jitterLike</td><td>ratio</td><td>mean absolute F0 change between consecutive
+ *       voiced frames relative to F0: a frame-level stand-in for cycle jitter</td></tr>
+ *   <tr><td>voicing.ratio</td><td>ratio</td><td>voiced frames per speech frame</td></tr>
+ *   <tr><td>voicing.runsPerSecond, voicing.runSeconds, voicing.unvoicedRunSeconds</td><td>1/s,
+ *       s, s</td><td>voiced stretches per second of speech, their mean length, and the mean
+ *       length of the unvoiced stretches between them</td></tr>
+ *   <tr><td>hnr.mean, hnr.stddev</td><td>dB</td><td>harmonics-to-noise ratio from YIN's
+ *       periodicity p as 10 log10(p / (1 - p)), clamped to [-10, 30] dB, over voiced
+ *       frames</td></tr>
+ *   <tr><td>shimmerLike</td><td>dB</td><td>mean absolute energy change between consecutive
+ *       voiced frames: a frame-level stand-in for shimmer</td></tr>
+ *   <tr><td>loudness.stddev, loudness.range, loudness.peakToMedian</td><td>dB</td><td>spread of
+ *       the 50-4000 Hz frame energy over speech frames: standard deviation, 20-80 percentile
+ *       range, 95th minus 50th percentile</td></tr>
+ *   <tr><td>loudness.rising.slope, loudness.falling.slope</td><td>dB/s</td><td>mean slope of the
+ *       rising and falling parts of the energy contour (smoothed over 50 ms)</td></tr>
+ *   <tr><td>rhythm.speakingRate</td><td>1/s</td><td>energy peaks near voicing (syllable
+ *       nuclei, after de Jong and Wempe 2009) per second of speech</td></tr>
+ *   <tr><td>rhythm.pauseRatio</td><td>ratio</td><td>pause frames inside the speech segments per
+ *       segment frame</td></tr>
+ *   <tr><td>spectrum.alphaRatio.mean, .stddev</td><td>dB</td><td>power 1-4 kHz relative to
+ *       50-1000 Hz, over voiced frames</td></tr>
+ *   <tr><td>spectrum.hammarberg.mean</td><td>dB</td><td>strongest bin 0-2 kHz minus strongest
+ *       bin 2-4 kHz, voiced frames</td></tr>
+ *   <tr><td>spectrum.slope0to500.mean, spectrum.slope500to1500.mean</td><td>dB/kHz</td><td>slope
+ *       of the log power spectrum, voiced frames</td></tr>
+ *   <tr><td>spectrum.centroid.mean, .stddev</td><td>Hz</td><td>spectral centroid, speech
+ *       frames</td></tr>
+ *   <tr><td>spectrum.flux.mean, .stddev</td><td>ratio</td><td>positive change of the normalised
+ *       magnitude spectrum between frames, speech frames</td></tr>
+ *   <tr><td>zcr.mean</td><td>1/sample</td><td>zero-crossing rate, speech frames</td></tr>
+ *   <tr><td>mfcc1.mean .. mfcc12.mean</td><td>dB</td><td>MFCC 1-12 (26 mel bands over 50-4000
+ *       Hz, orthonormal DCT of band power in dB), speech frames</td></tr>
+ *   <tr><td>mfcc0.stddev .. mfcc12.stddev</td><td>dB</td><td>their standard deviations, and that
+ *       of MFCC 0 (a loudness dynamic)</td></tr>
+ *   <tr><td>mfcc0.delta.stddev .. mfcc12.delta.stddev</td><td>dB/frame</td><td>standard
+ *       deviation of the first difference (c[t+1] - c[t-1]) / 2</td></tr>
+ * </table>
+ *
+ * <p>A value that cannot be measured (pitch features of a span without voicing, say) is NaN;
+ * trained models replace it by the training mean (see the model card).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class FeatureSet {
+
+    /** The version string of the first feature set. */
+    public static final String V1 = "affect4j-voice-features/1";
+
+    private static final FeatureSet CURRENT = new FeatureSet(V1, definitions());
+
+    private final String version;
+    private final List<Feature> features;
+    private final Map<String, Integer> index = new HashMap<>();
+
+    private FeatureSet(String version, List<Feature> features) {
+        this.version = version;
+        this.features = List.copyOf(features);
+        for (int i = 0; i < features.size(); i++) {
+            if (index.put(features.get(i).name(), i) != null) {
+                throw new IllegalStateException("duplicate feature " + features.get(i).name());
+            }
+        }
+    }
+
+    /** The feature set this library computes. */
+    public static FeatureSet current() {
+        return CURRENT;
+    }
+
+    /**
+     * The feature set of a version string.
+     *
+     * @throws IllegalArgumentException naming the version if this library does not know it
+     */
+    public static FeatureSet forVersion(String version) {
+        if (CURRENT.version.equals(version)) {
+            return CURRENT;
+        }
+        throw new IllegalArgumentException("unknown feature set '" + version + "'; this library "
+                + "computes " + CURRENT.version);
+    }
+
+    /** The version string, e.g. {@value #V1}. */
+    public String version() {
+        return version;
+    }
+
+    /** The features in vector order. */
+    public List<Feature> features() {
+        return features;
+    }
+
+    /** The feature names in vector order. */
+    public List<String> names() {
+        return features.stream().map(Feature::name).toList();
+    }
+
+    /** The number of features. */
+    public int size() {
+        return features.size();
+    }
+
+    /**
+     * The position of a feature in the vector.
+     *
+     * @throws IllegalArgumentException naming the feature if it is not in this set
+     */
+    public int indexOf(String name) {
+        Integer i = index.get(name);
+        if (i == null) {
+            throw new IllegalArgumentException("feature '" + name + "' is not in " + version);
+        }
+        return i;
+    }
+
+    @Override
+    public String toString() {
+        return version + " (" + features.size() + " features)";
+    }
+
+    /**
+     * One feature.
+     *
+     * @param name a stable dotted name, e.g. {@code "f0.range"}
+     * @param unit its unit
+     * @param description what it measures
+     */
+    public record Feature(String name, String unit, String description) {
+
+        /** @throws NullPointerException if an argument is null */
+        public Feature {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(unit, "unit");
+            Objects.requireNonNull(description, "description");
+        }
+    }
+
+    private static List<Feature> definitions() {
+        List<Feature> f = new ArrayList<>();
+        f.add(new Feature("f0.mean", "st", "mean F0, semitones re 27.5 Hz"));
+        f.add(new Feature("f0.stddev", "st", "standard deviation of F0"));
+        f.add(new Feature("f0.p20", "st", "20th percentile of F0"));
+        f.add(new Feature("f0.p50", "st", "median F0"));
+        f.add(new Feature("f0.p80", "st", "80th percentile of F0"));
+        f.add(new Feature("f0.range", "st", "F0 range, 20th to 80th percentile"));
+        f.add(new Feature("f0.rising.slope", "st/s", "mean slope of rising F0 parts"));
+        f.add(new Feature("f0.falling.slope", "st/s", "mean slope of falling F0 parts"));
+        f.add(new Feature("f0.jitterLike", "ratio", "mean relative F0 change between voiced frames"));
+        f.add(new Feature("voicing.ratio", "ratio", "voiced frames per speech frame"));
+        f.add(new Feature("voicing.runsPerSecond", "1/s", "voiced stretches per second of speech"));
+        f.add(new Feature("voicing.runSeconds", "s", "mean length of voiced stretches"));
+        f.add(new Feature("voicing.unvoicedRunSeconds", "s", "mean length of unvoiced stretches"));
+        f.add(new Feature("hnr.mean", "dB", "mean harmonics-to-noise ratio from YIN periodicity"));
+        f.add(new Feature("hnr.stddev", "dB", "standard deviation of the HNR"));
+        f.add(new Feature("shimmerLike", "dB", "mean energy change between voiced frames"));
+        f.add(new Feature("loudness.stddev", "dB", "standard deviation of frame energy"));
+        f.add(new Feature("loudness.range", "dB", "frame energy range, 20th to 80th percentile"));
+        f.add(new Feature("loudness.peakToMedian", "dB", "95th minus 50th percentile of energy"));
+        f.add(new Feature("loudness.rising.slope", "dB/s", "mean slope of rising energy parts"));
+        f.add(new Feature("loudness.falling.slope", "dB/s", "mean slope of falling energy parts"));
+        f.add(new Feature("rhythm.speakingRate", "1/s", "syllable nuclei per second of speech"));
+        f.add(new Feature("rhythm.pauseRatio", "ratio", "pause frames per segment frame"));
+        f.add(new Feature("spectrum.alphaRatio.mean", "dB", "power 1-4 kHz re 50-1000 Hz, voiced"));
+        f.add(new Feature("spectrum.alphaRatio.stddev", "dB", "its standard deviation"));
+        f.add(new Feature("spectrum.hammarberg.mean", "dB", "peak 0-2 kHz minus peak 2-4 kHz, voiced"));
+        f.add(new Feature("spectrum.slope0to500.mean", "dB/kHz", "spectral slope 0-500 Hz, voiced"));
+        f.add(new Feature("spectrum.slope500to1500.mean", "dB/kHz", "spectral slope 500-1500 Hz, voiced"));
+        f.add(new Feature("spectrum.centroid.mean", "Hz", "mean spectral centroid"));
+        f.add(new Feature("spectrum.centroid.stddev", "Hz", "standard deviation of the centroid"));
+        f.add(new Feature("spectrum.flux.mean", "ratio", "mean spectral flux"));
+        f.add(new Feature("spectrum.flux.stddev", "ratio", "standard deviation of the flux"));
+        f.add(new Feature("zcr.mean", "1/sample", "mean zero-crossing rate"));
+        for (int c = 1; c < FrameAnalyzer.MFCC_COUNT; c++) {
+            f.add(new Feature("mfcc" + c + ".mean", "dB", "mean of MFCC " + c));
+        }
+        for (int c = 0; c < FrameAnalyzer.MFCC_COUNT; c++) {
+            f.add(new Feature("mfcc" + c + ".stddev", "dB", "standard deviation of MFCC " + c));
+        }
+        for (int c = 0; c < FrameAnalyzer.MFCC_COUNT; c++) {
+            f.add(new Feature("mfcc" + c + ".delta.stddev", "dB/frame",
+                    "standard deviation of the first difference of MFCC " + c));
+        }
+        return Collections.unmodifiableList(f);
+    }
+}

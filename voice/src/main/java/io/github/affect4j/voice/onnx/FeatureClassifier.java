@@ -1,0 +1,304 @@
+package io.github.affect4j.voice.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.github.affect4j.AnalysisException;
+import io.github.affect4j.Emotion;
+import io.github.affect4j.EmotionScores;
+import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.voice.features.FeatureSet;
+import io.github.affect4j.voice.features.SpeechFeatures;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One loaded feature classifier: its card, the ONNX session (one, shared by all threads: ONNX
+ * Runtime allows concurrent runs on a session) and the translation between feature vectors and
+ * {@link EmotionScores}. Every tensor and result is closed before {@link #scores} returns.
+ *
+ * <p>Closing is not guarded here: the owning detector makes sure no run is in flight.
+ */
+final class FeatureClassifier implements AffectModel {
+
+    private final String file;
+    private final String sha256;
+    private final VoiceModelCard card;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final boolean singleSample;
+    /** For each model input: its position in the feature set vector. */
+    private final int[] source;
+    private final double[] impute;
+    private final double[] population;
+    private final List<Emotion> emotions;
+
+    private FeatureClassifier(String file, String sha256, VoiceModelCard card, OrtEnvironment env,
+                              OrtSession session, boolean singleSample) {
+        this.file = file;
+        this.sha256 = sha256;
+        this.card = card;
+        this.env = env;
+        this.session = session;
+        this.singleSample = singleSample;
+        FeatureSet set = FeatureSet.forVersion(card.featureSet());
+        this.source = card.features().stream().mapToInt(set::indexOf).toArray();
+        this.impute = card.impute().stream().mapToDouble(Double::doubleValue).toArray();
+        this.population = card.normalisationMean().stream().mapToDouble(Double::doubleValue)
+                .toArray();
+        this.emotions = card.emotions();
+    }
+
+    /**
+     * Creates a session and checks it against the card.
+     *
+     * @param name the file name, for messages
+     * @throws InvalidModelException naming the file when ONNX Runtime rejects it or it does not
+     *     match the card
+     */
+    static FeatureClassifier load(OrtEnvironment env, OrtSession.SessionOptions options,
+                                  byte[] bytes, String name, VoiceModelCard card)
+            throws InvalidModelException {
+        OrtSession session;
+        try {
+            session = env.createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
+                    + e.getMessage() + ")", e);
+        }
+        try {
+            long[] in = shape(name, "input", card.inputName(), session.getInputInfo());
+            long[] out = shape(name, "output", card.outputName(), session.getOutputInfo());
+            if (in.length != 2 || (in[1] != card.features().size())) {
+                throw new InvalidModelException(name + ": input '" + card.inputName()
+                        + "' has shape " + java.util.Arrays.toString(in) + " but the card lists "
+                        + card.features().size() + " features: expected [N, "
+                        + card.features().size() + "]");
+            }
+            if (out.length != 2 || (out[1] != -1 && out[1] != card.labels().size())) {
+                throw new InvalidModelException(name + ": output '" + card.outputName()
+                        + "' has shape " + java.util.Arrays.toString(out) + " but the card lists "
+                        + card.labels().size() + " labels");
+            }
+            return new FeatureClassifier(name, sha256(bytes), card, env, session, in[0] == 1);
+        } catch (OrtException | InvalidModelException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (OrtException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof InvalidModelException invalid) {
+                throw invalid;
+            }
+            throw new InvalidModelException(name + ": cannot use its inputs and outputs ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long[] shape(String file, String kind, String node, Map<String, NodeInfo> nodes)
+            throws InvalidModelException {
+        NodeInfo info = nodes.get(node);
+        if (info == null) {
+            throw new InvalidModelException(file + ": has no " + kind + " '" + node + "' (its "
+                    + kind + "s: " + nodes.keySet() + ")");
+        }
+        if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
+            throw new InvalidModelException(file + ": " + kind + " '" + node
+                    + "' is not a float tensor (" + info.getInfo() + ")");
+        }
+        return tensor.getShape();
+    }
+
+    VoiceModelCard card() {
+        return card;
+    }
+
+    @Override
+    public SpeakerBaseline newBaseline() {
+        return card.normalisation() == VoiceModelCard.Normalisation.SPEAKER_MEAN
+                ? new SpeakerBaseline(population(), card.priorSeconds()) : null;
+    }
+
+    /** Segments and summary go to ONNX Runtime in one batch where the model allows. */
+    @Override
+    public List<VoiceAffect> read(List<SpeechFeatures> segments, SpeakerBaseline baseline,
+                                  SpeechFeatures summary) {
+        List<float[]> inputs = new java.util.ArrayList<>(segments.size() + 1);
+        for (SpeechFeatures s : segments) {
+            double[] values = s.values();
+            inputs.add(input(values, baseline != null ? baseline.mean() : null));
+            if (baseline != null) {
+                baseline.add(select(values), s.speechSeconds());
+            }
+        }
+        if (summary != null) {
+            inputs.add(input(summary.values(), null));
+        }
+        return scores(inputs).stream().map(FeatureClassifier::affect).toList();
+    }
+
+    /** Affect from a categorical distribution: arousal and valence from the circumplex mean. */
+    static VoiceAffect affect(EmotionScores scores) {
+        return new VoiceAffect(scores, Math.max(-1, Math.min(1, scores.arousal())),
+                Math.max(-1, Math.min(1, scores.valence())));
+    }
+
+    @Override
+    public boolean readsSamples() {
+        return false;
+    }
+
+    @Override
+    public String method() {
+        return "acoustic features (" + card.featureSet() + ") classified on ONNX Runtime";
+    }
+
+    /** A short description for {@code DetectorInfo}: file, checksum, card name. */
+    @Override
+    public String describe() {
+        return file + " (sha256 " + sha256.substring(0, 12) + ", card " + card.name() + ")";
+    }
+
+    /**
+     * The model's input for a feature vector: the card's features in input order, NaN imputed,
+     * centred on the speaker when the card asks and a speaker mean is given.
+     *
+     * @param features a vector of the card's feature set
+     * @param speakerMean the speaker's estimated mean in input order, or null for none
+     */
+    float[] input(double[] features, double[] speakerMean) {
+        float[] x = new float[source.length];
+        for (int i = 0; i < source.length; i++) {
+            double v = features[source[i]];
+            if (Double.isNaN(v)) {
+                v = impute[i];
+            } else if (speakerMean != null && population.length > 0) {
+                v = v - speakerMean[i] + population[i];
+            }
+            x[i] = (float) v;
+        }
+        return x;
+    }
+
+    /** The card's features of a vector in input order, NaN kept: what a baseline averages. */
+    double[] select(double[] features) {
+        double[] x = new double[source.length];
+        for (int i = 0; i < source.length; i++) {
+            x[i] = features[source[i]];
+        }
+        return x;
+    }
+
+    /** The population mean in input order (empty without speaker normalisation). */
+    double[] population() {
+        return population.clone();
+    }
+
+    /**
+     * Runs the model on model inputs made by {@link #input}, in one batch where the model allows.
+     *
+     * @throws AnalysisException if ONNX Runtime reports an error
+     */
+    List<EmotionScores> scores(List<float[]> inputs) {
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        if (singleSample && inputs.size() > 1) {
+            return inputs.stream().map(x -> scores(List.of(x)).get(0)).toList();
+        }
+        int n = inputs.size();
+        int f = source.length;
+        FloatBuffer buffer = ByteBuffer.allocateDirect(n * f * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        for (float[] x : inputs) {
+            buffer.put(x);
+        }
+        buffer.rewind();
+        long[] shape = {n, f};
+        float[] raw;
+        int c;
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);
+             OrtSession.Result result = session.run(Map.of(card.inputName(), tensor),
+                     Set.of(card.outputName()))) {
+            OnnxValue value = result.get(0);
+            if (!(value instanceof OnnxTensor out)) {
+                throw new AnalysisException(file + ": output '" + card.outputName()
+                        + "' is not a tensor");
+            }
+            long[] outShape = out.getInfo().getShape();
+            c = (int) outShape[outShape.length - 1];
+            FloatBuffer values = out.getFloatBuffer();
+            raw = new float[values.remaining()];
+            values.get(raw);
+        } catch (OrtException e) {
+            throw new AnalysisException(file + ": ONNX Runtime failed on input "
+                    + java.util.Arrays.toString(shape) + ": " + e.getMessage(), e);
+        }
+        if (c != emotions.size() || raw.length != n * c) {
+            throw new AnalysisException(file + ": output has " + c + " classes per sample, the card "
+                    + "lists " + emotions.size() + " labels");
+        }
+        List<EmotionScores> scores = new java.util.ArrayList<>(n);
+        for (int s = 0; s < n; s++) {
+            scores.add(toScores(raw, s * c));
+        }
+        return scores;
+    }
+
+    private EmotionScores toScores(float[] raw, int offset) {
+        int c = emotions.size();
+        double[] p = new double[c];
+        if (card.outputKind() == VoiceModelCard.OutputKind.LOGITS) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < c; i++) {
+                max = Math.max(max, raw[offset + i]);
+            }
+            for (int i = 0; i < c; i++) {
+                p[i] = Math.exp(raw[offset + i] - max);
+            }
+        } else {
+            for (int i = 0; i < c; i++) {
+                // Float rounding can make a probability a hair below zero.
+                p[i] = Math.max(0, raw[offset + i]);
+            }
+        }
+        Map<Emotion, Double> weights = new EnumMap<>(Emotion.class);
+        for (int i = 0; i < c; i++) {
+            if (!Double.isFinite(p[i])) {
+                throw new AnalysisException(file + ": output " + i + " is " + raw[offset + i]);
+            }
+            weights.put(emotions.get(i), p[i]);
+        }
+        return EmotionScores.of(weights);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required on every Java platform", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new AnalysisException(file + ": closing the session failed: " + e.getMessage(), e);
+        }
+    }
+}

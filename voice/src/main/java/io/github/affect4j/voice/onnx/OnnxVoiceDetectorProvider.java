@@ -1,0 +1,268 @@
+package io.github.affect4j.voice.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.github.affect4j.VoiceEmotionDetector;
+import io.github.affect4j.spi.Availability;
+import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.VoiceDetectorProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provides the model-backed voice emotion detector, id {@value #ID}, ranked above the rule-based
+ * one. It runs either kind of model on ONNX Runtime, as its card says ({@code kind}):
+ * <ul>
+ *   <li>{@code features}: a classifier over level-independent acoustic features, trained with
+ *       {@link io.github.affect4j.voice.training.VoiceTrainer} (or {@code ./affect4j
+ *       train-voice}); see {@link VoiceModelCard};</li>
+ *   <li>{@code waveform}: a model reading raw 16 kHz speech, such as an export of a
+ *       wav2vec2-family speech-emotion model, categorical or dimensional; see
+ *       {@link WaveformModelCard}.</li>
+ * </ul>
+ * Either is run on each speech segment and on all speech of a clip. No model ships with
+ * affect4j: there is no openly licensed emotional speech to train one on. Until a model is
+ * configured this provider reports itself unavailable and discovery falls back to the heuristic
+ * detector, saying why.
+ *
+ * <h2>Options</h2>
+ * Given with {@code EmotionDetectors.voiceBuilder().option(name, value)}:
+ * <table>
+ *   <caption>Options of the onnx voice detector</caption>
+ *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code model}</td><td>the system property {@value #MODEL_PROPERTY}</td><td>path of the
+ *       {@code .onnx} model; its card is read from {@link VoiceModelCard#cardPath}</td></tr>
+ *   <tr><td>{@code card}</td><td>next to the model</td><td>path of the model card</td></tr>
+ *   <tr><td>{@code threads}</td><td>1</td><td>ONNX Runtime intra-op threads per call, 1 to 64
+ *       (feature classifiers are tiny: more threads rarely help; a large waveform model may
+ *       gain)</td></tr>
+ *   <tr><td>{@code vad}</td><td>{@code energy}, or {@code silero} when a VAD model is
+ *       given</td><td>how speech segments are found: {@code energy} (adaptive energy floor) or
+ *       {@code silero} (Silero VAD, see {@link SileroVad})</td></tr>
+ *   <tr><td>{@code vad.model}</td><td>the system property {@value #VAD_MODEL_PROPERTY}</td>
+ *       <td>path of a Silero VAD v5/v6 {@code .onnx} file; not bundled (its licence is not
+ *       stated where it could be taken from)</td></tr>
+ * </table>
+ *
+ * <p>Discovery instantiates this class through {@link java.util.ServiceLoader}; applications use
+ * {@link io.github.affect4j.EmotionDetectors} instead.
+ */
+public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
+
+    /** The provider id. */
+    public static final String ID = "onnx";
+
+    /** System property naming the model file when the option {@code model} is not given. */
+    public static final String MODEL_PROPERTY = "affect4j.voice.model";
+
+    /** Option: path of the {@code .onnx} model. */
+    public static final String MODEL = "model";
+
+    /** Option: path of the model card. */
+    public static final String CARD = "card";
+
+    /** Option: intra-op threads. */
+    public static final String THREADS = "threads";
+
+    /** Option: the speech detector, {@code energy} or {@code silero}. */
+    public static final String VAD = "vad";
+
+    /** Option: path of the Silero VAD model. */
+    public static final String VAD_MODEL = "vad.model";
+
+    /** System property naming the Silero VAD model when the option {@code vad.model} is not given. */
+    public static final String VAD_MODEL_PROPERTY = "affect4j.voice.vadModel";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxVoiceDetectorProvider.class);
+
+    /** For {@link java.util.ServiceLoader}; cheap, loads nothing. */
+    public OnnxVoiceDetectorProvider() {
+    }
+
+    /** @return {@value #ID} */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** @return {@link #MODEL_PRIORITY} */
+    @Override
+    public int priority() {
+        return MODEL_PRIORITY;
+    }
+
+    /**
+     * Checks that ONNX Runtime's classes are present (without loading natives), that a model is
+     * configured, and that the model and its card exist and the card is valid.
+     */
+    @Override
+    public Availability availability(DetectorConfig config) {
+        try {
+            Class.forName("ai.onnxruntime.OrtEnvironment", false,
+                    OnnxVoiceDetectorProvider.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Availability.unavailable("ONNX Runtime (com.microsoft.onnxruntime:onnxruntime) "
+                    + "is missing: " + e);
+        }
+        try {
+            Optional<Path> model = modelPath(config);
+            if (model.isEmpty()) {
+                return Availability.unavailable("no voice model configured (set the option '"
+                        + MODEL + "' or the system property " + MODEL_PROPERTY + " to a .onnx "
+                        + "model made by train-voice, with its .card.properties next to it)");
+            }
+            if (!Files.isRegularFile(model.get())) {
+                return Availability.unavailable("voice model file " + model.get() + " not found");
+            }
+            Path card = cardPath(config, model.get());
+            if (!Files.isRegularFile(card)) {
+                return Availability.unavailable("model card " + card + " not found (train-voice "
+                        + "writes it next to the model)");
+            }
+            readCard(card);
+            threads(config);
+            Optional<Path> vad = vadModel(config);
+            if (vad.isPresent() && !Files.isRegularFile(vad.get())) {
+                return Availability.unavailable("Silero VAD model " + vad.get() + " not found");
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            return Availability.unavailable(e.getMessage());
+        }
+        return Availability.ready();
+    }
+
+    /**
+     * Loads the model and its card.
+     *
+     * @throws InvalidModelException naming the file when the model or card cannot be used
+     * @throws IOException if a file cannot be read
+     * @throws IllegalArgumentException if an option is invalid
+     * @throws IllegalStateException if ONNX Runtime's natives cannot be loaded
+     */
+    @Override
+    public VoiceEmotionDetector create(DetectorConfig config) throws IOException {
+        Path model = modelPath(config).orElseThrow(() -> new IllegalArgumentException(
+                "no voice model configured: set the option '" + MODEL + "' or the system "
+                        + "property " + MODEL_PROPERTY));
+        Path cardFile = cardPath(config, model);
+        Object card;
+        try {
+            card = readCard(cardFile);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(e.getMessage(), e);
+        }
+        int threads = threads(config);
+        Optional<Path> vadModel = vadModel(config);
+        byte[] bytes = Files.readAllBytes(model);
+        OrtEnvironment env = Natives.environment();
+        AffectModel affect;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            String name = model.getFileName().toString();
+            affect = card instanceof WaveformModelCard waveform
+                    ? WaveformClassifier.load(env, options, bytes, name, waveform)
+                    : FeatureClassifier.load(env, options, bytes, name, (VoiceModelCard) card);
+        } catch (OrtException e) {
+            throw new InvalidModelException(model + ": session options rejected: "
+                    + e.getMessage(), e);
+        }
+        SileroVad vad = null;
+        if (vadModel.isPresent()) {
+            try {
+                vad = SileroVad.load(Files.readAllBytes(vadModel.get()),
+                        vadModel.get().getFileName().toString(), 1);
+            } catch (IOException | RuntimeException e) {
+                affect.close();
+                throw e;
+            }
+        }
+        LOG.debug("onnx voice detector: {}", affect.describe());
+        LOG.info("onnx voice detector: speech found by {}", vad != null ? vad.describe()
+                : "frame energy" + (vadModel.isEmpty() && config.get(VAD).isEmpty()
+                        ? " (Silero VAD is not bundled: give vad.model to use it)" : ""));
+        return new OnnxVoiceEmotionDetector(affect, vad);
+    }
+
+    /** Reads a card of either kind: a {@link VoiceModelCard} or a {@link WaveformModelCard}. */
+    private static Object readCard(Path file) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.Reader reader = Files.newBufferedReader(file,
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.nio.file.NoSuchFileException(file.toString(), null,
+                    "model card not found");
+        }
+        try {
+            return WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim())
+                    ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The Silero model to use, or empty for the energy detector. */
+    private static Optional<Path> vadModel(DetectorConfig config) {
+        Optional<Path> path = config.getPath(VAD_MODEL);
+        if (path.isEmpty()) {
+            String property = System.getProperty(VAD_MODEL_PROPERTY);
+            if (property != null && !property.isBlank()) {
+                path = Optional.of(Path.of(property.trim()));
+            }
+        }
+        String vad = config.get(VAD).map(String::trim).orElse(path.isPresent() ? "silero"
+                : "energy");
+        switch (vad) {
+            case "energy":
+                return Optional.empty();
+            case "silero":
+                if (path.isEmpty()) {
+                    throw new IllegalArgumentException("option " + VAD + " = silero needs the "
+                            + "Silero VAD model: set the option '" + VAD_MODEL + "' or the system "
+                            + "property " + VAD_MODEL_PROPERTY + " to its .onnx file (it is not "
+                            + "bundled)");
+                }
+                return path;
+            default:
+                throw new IllegalArgumentException("option " + VAD + " must be energy or silero, "
+                        + "got '" + vad + "'");
+        }
+    }
+
+    private static Optional<Path> modelPath(DetectorConfig config) {
+        Optional<Path> option = config.getPath(MODEL);
+        if (option.isPresent()) {
+            return option;
+        }
+        String property = System.getProperty(MODEL_PROPERTY);
+        if (property == null || property.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(property.trim()));
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("system property " + MODEL_PROPERTY
+                    + " must be a path, got '" + property + "'", e);
+        }
+    }
+
+    private static Path cardPath(DetectorConfig config, Path model) {
+        return config.getPath(CARD).orElse(VoiceModelCard.cardPath(model));
+    }
+
+    private static int threads(DetectorConfig config) {
+        int threads = config.getInt(THREADS, 1);
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("option " + THREADS + " must be between 1 and 64, got "
+                    + threads);
+        }
+        return threads;
+    }
+}

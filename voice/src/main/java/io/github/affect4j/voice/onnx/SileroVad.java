@@ -1,0 +1,247 @@
+package io.github.affect4j.voice.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.github.affect4j.AnalysisException;
+import io.github.affect4j.voice.features.VoiceActivityModel;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Silero VAD (v5 or v6, ONNX) as the speech detector of the voice pipeline
+ * ({@link io.github.affect4j.voice.features.AcousticFeatureExtractor#withVoiceActivity}).
+ *
+ * <p>The model is not bundled: the copy in the npm package {@code @ricky0123/vad-web} carries no
+ * statement of the model's licence (the package's own code is ISC). Load a copy you obtained under
+ * a licence you accept, such as the MIT-licensed release of the Silero VAD project, with
+ * {@link #load(Path)}, or name it with the voice detector's option {@code vad.model}.
+ *
+ * <p>Each 512-sample window of 16 kHz audio is fed with the 64 samples before it (the context
+ * the v5 models expect, as Silero's own {@code OnnxWrapper} does) and the recurrent state
+ * {@code float[2, 1, 128]} of the previous window, as inputs {@code input [1, 576]},
+ * {@code state} and {@code sr} (16000); the output {@code output [1, 1]} is the speech
+ * probability and {@code stateN} the next state. Speech starts at probability
+ * {@value #ONSET} and continues down to {@value #OFFSET} (Silero's default threshold and its
+ * default 0.15 hysteresis). The legacy v4 model (inputs {@code h} and {@code c}) is refused.
+ *
+ * <p>Thread-safe: one ONNX session serves every thread; each {@link Tracker} from
+ * {@link #newTracker()} holds the state of one clip or stream. {@link #close()} must not be
+ * called while a tracker runs (a voice detector that owns this model guards that itself).
+ */
+public final class SileroVad implements VoiceActivityModel, AutoCloseable {
+
+    /** New samples per window at 16 kHz. */
+    public static final int WINDOW = 512;
+
+    /** Samples of the previous window fed in front of each window. */
+    public static final int CONTEXT = 64;
+
+    /** Probability at which speech starts. */
+    public static final double ONSET = 0.5;
+
+    /** Probability below which speech ends. */
+    public static final double OFFSET = 0.35;
+
+    private static final int STATE = 2 * 128;
+
+    private final String file;
+    private final String sha256;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+
+    private SileroVad(String file, String sha256, OrtEnvironment env, OrtSession session) {
+        this.file = file;
+        this.sha256 = sha256;
+        this.env = env;
+        this.session = session;
+    }
+
+    /**
+     * Loads a Silero VAD v5 or v6 model with one intra-op thread.
+     *
+     * @param model the {@code .onnx} file
+     * @throws InvalidModelException naming the file when it is not such a model
+     * @throws IOException if it cannot be read
+     * @throws IllegalStateException if ONNX Runtime's natives cannot be loaded
+     */
+    public static SileroVad load(Path model) throws IOException {
+        Objects.requireNonNull(model, "model");
+        return load(Files.readAllBytes(model), model.getFileName().toString(), 1);
+    }
+
+    static SileroVad load(byte[] bytes, String name, int threads) throws InvalidModelException {
+        OrtEnvironment env = Natives.environment();
+        OrtSession session;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = env.createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
+                    + e.getMessage() + ")", e);
+        }
+        try {
+            Map<String, NodeInfo> in = session.getInputInfo();
+            Map<String, NodeInfo> out = session.getOutputInfo();
+            if (!in.keySet().equals(java.util.Set.of("input", "state", "sr"))
+                    || !out.keySet().containsAll(java.util.Set.of("output", "stateN"))) {
+                throw new InvalidModelException(name + ": not a Silero VAD v5/v6 model: inputs "
+                        + in.keySet() + " and outputs " + out.keySet() + ", expected inputs "
+                        + "[input, state, sr] and outputs [output, stateN] (the legacy v4 model "
+                        + "with h and c is not supported)");
+            }
+            long[] state = floatShape(name, "state", in.get("state"));
+            if (state.length != 3 || state[0] != 2 || state[2] != 128) {
+                throw new InvalidModelException(name + ": input 'state' has shape "
+                        + Arrays.toString(state) + ", expected [2, batch, 128]");
+            }
+            floatShape(name, "input", in.get("input"));
+            return new SileroVad(name, FeatureClassifier.sha256(bytes), env, session);
+        } catch (OrtException | InvalidModelException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (OrtException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof InvalidModelException invalid) {
+                throw invalid;
+            }
+            throw new InvalidModelException(name + ": cannot use its inputs and outputs ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static long[] floatShape(String file, String node, NodeInfo info)
+            throws InvalidModelException {
+        if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
+            throw new InvalidModelException(file + ": input '" + node + "' is not a float tensor ("
+                    + info.getInfo() + ")");
+        }
+        return tensor.getShape();
+    }
+
+    @Override
+    public Tracker newTracker() {
+        return new SileroTracker();
+    }
+
+    @Override
+    public double onsetThreshold() {
+        return ONSET;
+    }
+
+    @Override
+    public double offsetThreshold() {
+        return OFFSET;
+    }
+
+    /** The file and its checksum. */
+    @Override
+    public String describe() {
+        return "silero " + file + " (sha256 " + sha256.substring(0, 12) + ")";
+    }
+
+    /**
+     * The speech probability of each 512-sample window of 16 kHz audio, in order; a trailing
+     * partial window is not scored. For measurements and tests.
+     *
+     * @param samples mono samples at 16 kHz
+     */
+    public float[] probabilities(float[] samples) {
+        SileroTracker tracker = new SileroTracker();
+        float[] p = new float[samples.length / WINDOW];
+        for (int i = 0; i < p.length; i++) {
+            tracker.accept(Arrays.copyOfRange(samples, i * WINDOW, (i + 1) * WINDOW), WINDOW);
+            p[i] = (float) tracker.speechProbability((long) (i + 1) * WINDOW);
+        }
+        return p;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new AnalysisException(file + ": closing the session failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The state of one clip or stream: context, pending samples, recurrent state. */
+    private final class SileroTracker implements Tracker {
+
+        // Direct buffers in native order, reused for every window: ONNX Runtime reads them
+        // without a copy while a tensor over them is open, and the tensor is closed in run().
+        private final FloatBuffer input = ByteBuffer.allocateDirect((CONTEXT + WINDOW) * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        private final FloatBuffer state = ByteBuffer.allocateDirect(STATE * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        private final float[] window = new float[CONTEXT + WINDOW];
+        private int filled = CONTEXT;
+        /** The probabilities of the latest windows, by window number modulo the length. */
+        private final float[] recent = new float[64];
+        private long windows;
+
+        @Override
+        public void accept(float[] samples, int count) {
+            for (int i = 0; i < count; ) {
+                int n = Math.min(count - i, window.length - filled);
+                System.arraycopy(samples, i, window, filled, n);
+                filled += n;
+                i += n;
+                if (filled == window.length) {
+                    run();
+                    System.arraycopy(window, WINDOW, window, 0, CONTEXT);
+                    filled = CONTEXT;
+                }
+            }
+        }
+
+        @Override
+        public double speechProbability(long endSample) {
+            long window = endSample / WINDOW - 1;
+            if (window < 0 || windows == 0) {
+                return 0;
+            }
+            // Never ahead of what was computed, never older than what is remembered.
+            window = Math.max(windows - recent.length, Math.min(windows - 1, window));
+            return recent[(int) (window % recent.length)];
+        }
+
+        private void run() {
+            input.clear();
+            input.put(window).rewind();
+            state.rewind();
+            try (OnnxTensor x = OnnxTensor.createTensor(env, input, new long[] {1, window.length});
+                 OnnxTensor h = OnnxTensor.createTensor(env, state, new long[] {2, 1, 128});
+                 OnnxTensor sr = OnnxTensor.createTensor(env, 16_000L);
+                 OrtSession.Result result = session.run(Map.of("input", x, "state", h, "sr", sr))) {
+                FloatBuffer p = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer();
+                FloatBuffer next = ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer();
+                if (next.remaining() != STATE) {
+                    throw new AnalysisException(file + ": stateN has " + next.remaining()
+                            + " values, expected " + STATE);
+                }
+                recent[(int) (windows % recent.length)] = p.get(0);
+                windows++;
+                state.clear();
+                state.put(next).rewind();
+            } catch (OrtException e) {
+                throw new AnalysisException(file + ": ONNX Runtime failed on a VAD window: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+}

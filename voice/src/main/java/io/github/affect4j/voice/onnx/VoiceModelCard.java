@@ -1,0 +1,339 @@
+package io.github.affect4j.voice.onnx;
+
+import io.github.affect4j.Emotion;
+import io.github.affect4j.voice.features.FeatureSet;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What affect4j needs to know to run an ONNX voice-emotion classifier over the acoustic feature
+ * vector: which {@link FeatureSet} version and which of its features, in the model's input
+ * order; how missing values are filled; whether features are centred on the speaker; the output
+ * and its labels; and a summary of how the model was trained.
+ *
+ * <p>The card lives next to the model, {@code model.onnx} with {@code model.card.properties}
+ * (see {@link #cardPath(Path)}), and is written by the trainer:
+ *
+ * <pre>
+ * format = affect4j-voice-model/1
+ * kind = features
+ * name = my-model
+ * featureSet = affect4j-voice-features/1
+ * input.name = features
+ * output.name = probabilities
+ * output.kind = probabilities
+ * labels = neutral, happiness, sadness, anger
+ * features = f0.mean, f0.stddev, ...
+ * features.impute = 21.3, 1.9, ...
+ * normalisation = speaker-mean
+ * normalisation.mean = 21.3, 1.9, ...
+ * normalisation.priorSeconds = 10
+ * training.samples = 40
+ * training.uar = 0.95
+ * </pre>
+ *
+ * <p>The ONNX model takes {@code float[N, features.size()]} named {@code input.name} and standardises
+ * it itself; {@code features.impute} replaces NaN (the training means). With
+ * {@code normalisation = speaker-mean} a vector {@code x} is fed as
+ * {@code x - s + normalisation.mean}, where {@code s} is the speaker's mean estimated from the
+ * earlier speech of the same clip or stream, shrunk toward the population mean with a prior
+ * worth {@code normalisation.priorSeconds} seconds of speech. Labels are mapped with
+ * {@link Emotion#fromLabel}: every label must map, to distinct categories.
+ *
+ * @param name a short name for messages and {@code DetectorInfo}
+ * @param featureSet the feature set version, e.g. {@value FeatureSet#V1}
+ * @param inputName the input tensor's name
+ * @param outputName the output tensor's name
+ * @param outputKind whether the output holds probabilities or logits
+ * @param labels the labels in output order
+ * @param features the feature names in input order
+ * @param impute the value replacing NaN, per input feature
+ * @param normalisation the per-speaker normalisation
+ * @param normalisationMean the population mean per input feature (speaker-mean only; else empty)
+ * @param priorSeconds weight of the population mean in the speaker estimate, in seconds of speech
+ * @param training free-form training summary ({@code training.*} keys without the prefix)
+ */
+public record VoiceModelCard(String name, String featureSet, String inputName, String outputName,
+                             OutputKind outputKind, List<String> labels, List<String> features,
+                             List<Double> impute, Normalisation normalisation,
+                             List<Double> normalisationMean, double priorSeconds,
+                             Map<String, String> training) {
+
+    /** The card format this library reads and writes. */
+    public static final String FORMAT = "affect4j-voice-model/1";
+
+    /** What the output tensor holds. */
+    public enum OutputKind {
+        /** Probabilities summing to 1. */
+        PROBABILITIES,
+        /** Unnormalised scores; softmax is applied. */
+        LOGITS
+    }
+
+    /** How features are normalised per speaker before the model. */
+    public enum Normalisation {
+        /** Not at all. */
+        NONE,
+        /** Centred on the speaker's running mean (see the class comment). */
+        SPEAKER_MEAN
+    }
+
+    /**
+     * Validates the card.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public VoiceModelCard {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(outputKind, "outputKind");
+        Objects.requireNonNull(normalisation, "normalisation");
+        FeatureSet set = FeatureSet.forVersion(featureSet);
+        requireName(inputName, "input.name");
+        requireName(outputName, "output.name");
+        labels = List.copyOf(labels);
+        features = List.copyOf(features);
+        impute = List.copyOf(impute);
+        normalisationMean = List.copyOf(normalisationMean);
+        training = Collections.unmodifiableMap(new TreeMap<>(training));
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("labels: a classifier needs at least two, got "
+                    + labels);
+        }
+        Set<Emotion> seen = new HashSet<>();
+        for (String label : labels) {
+            Emotion emotion = Emotion.fromLabel(label).orElseThrow(() ->
+                    new IllegalArgumentException("labels: '" + label + "' is not an emotion label"));
+            if (!seen.add(emotion)) {
+                throw new IllegalArgumentException("labels: two labels map to " + emotion.label()
+                        + ": " + labels);
+            }
+        }
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException("features: none listed");
+        }
+        Set<String> unique = new HashSet<>();
+        for (String feature : features) {
+            set.indexOf(feature);
+            if (!unique.add(feature)) {
+                throw new IllegalArgumentException("features: '" + feature + "' is listed twice");
+            }
+        }
+        if (impute.size() != features.size()) {
+            throw new IllegalArgumentException("features.impute: " + impute.size()
+                    + " values for " + features.size() + " features");
+        }
+        finite(impute, "features.impute");
+        if (normalisation == Normalisation.SPEAKER_MEAN) {
+            if (normalisationMean.size() != features.size()) {
+                throw new IllegalArgumentException("normalisation.mean: " + normalisationMean.size()
+                        + " values for " + features.size() + " features");
+            }
+            finite(normalisationMean, "normalisation.mean");
+        }
+        if (!(priorSeconds >= 0 && priorSeconds < 1e6)) {
+            throw new IllegalArgumentException("normalisation.priorSeconds must be in [0, 1e6), got "
+                    + priorSeconds);
+        }
+    }
+
+    /** The card file of a model file: {@code x.onnx} gives {@code x.card.properties}. */
+    public static Path cardPath(Path model) {
+        String file = model.getFileName().toString();
+        String base = file.toLowerCase(Locale.ROOT).endsWith(".onnx")
+                ? file.substring(0, file.length() - 5) : file;
+        return model.resolveSibling(base + ".card.properties");
+    }
+
+    /**
+     * Reads a card.
+     *
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException naming the file and the field when the card is invalid
+     */
+    public static VoiceModelCard read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "model card not found");
+        }
+        try {
+            return fromProperties(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a card from properties.
+     *
+     * @throws IllegalArgumentException naming the field when the card is invalid
+     */
+    public static VoiceModelCard fromProperties(Properties p) {
+        String format = p.getProperty("format");
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("format must be " + FORMAT + ", got " + format);
+        }
+        String kind = p.getProperty("kind", "features");
+        if (!kind.equals("features")) {
+            throw new IllegalArgumentException("kind '" + kind + "' is not a feature classifier "
+                    + "(kind = features); waveform models (kind = waveform) have a "
+                    + "WaveformModelCard");
+        }
+        Map<String, String> training = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("training.")) {
+                training.put(key.substring("training.".length()), p.getProperty(key));
+            }
+        }
+        Normalisation normalisation = enumValue(Normalisation.class, p, "normalisation", "none");
+        return new VoiceModelCard(
+                required(p, "name"),
+                required(p, "featureSet"),
+                p.getProperty("input.name", "features").trim(),
+                p.getProperty("output.name", "probabilities").trim(),
+                enumValue(OutputKind.class, p, "output.kind", "probabilities"),
+                list(required(p, "labels")),
+                list(required(p, "features")),
+                numbers(p, "features.impute", true),
+                normalisation,
+                numbers(p, "normalisation.mean", normalisation == Normalisation.SPEAKER_MEAN),
+                number(p.getProperty("normalisation.priorSeconds", "10"), "normalisation.priorSeconds"),
+                training);
+    }
+
+    /** Writes the card as properties, keys sorted, without a timestamp (reproducible). */
+    public void write(Path file) throws IOException {
+        Files.writeString(file, toText(), StandardCharsets.UTF_8);
+    }
+
+    /** The card as properties text. */
+    public String toText() {
+        Map<String, String> map = new TreeMap<>();
+        map.put("format", FORMAT);
+        map.put("kind", "features");
+        map.put("name", name);
+        map.put("featureSet", featureSet);
+        map.put("input.name", inputName);
+        map.put("output.name", outputName);
+        map.put("output.kind", outputKind.name().toLowerCase(Locale.ROOT));
+        map.put("labels", String.join(", ", labels));
+        map.put("features", String.join(", ", features));
+        map.put("features.impute", join(impute));
+        map.put("normalisation", normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        if (normalisation == Normalisation.SPEAKER_MEAN) {
+            map.put("normalisation.mean", join(normalisationMean));
+            map.put("normalisation.priorSeconds", Double.toString(priorSeconds));
+        }
+        training.forEach((k, v) -> map.put("training." + k, v));
+        Properties p = new Properties();
+        p.putAll(map);
+        StringWriter out = new StringWriter();
+        try {
+            p.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Properties.store writes a date comment and hash order: keep neither.
+        StringBuilder text = new StringBuilder("# affect4j voice model card\n");
+        out.toString().lines().filter(line -> !line.startsWith("#")).sorted()
+                .forEach(line -> text.append(line).append('\n'));
+        return text.toString();
+    }
+
+    /** The categories of the labels, in output order. */
+    public List<Emotion> emotions() {
+        return labels.stream().map(Emotion::parse).toList();
+    }
+
+    private static String required(Properties p, String key) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " is missing");
+        }
+        return value.trim();
+    }
+
+    private static void requireName(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " must not be blank");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, Properties p, String key,
+                                                   String defaultValue) {
+        String value = p.getProperty(key, defaultValue).trim();
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " must be one of "
+                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
+                    + ", got '" + value + "'", e);
+        }
+    }
+
+    private static List<String> list(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+
+    private static List<Double> numbers(Properties p, String key, boolean required) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            if (required) {
+                throw new IllegalArgumentException(key + " is missing");
+            }
+            return List.of();
+        }
+        return list(value).stream().map(v -> number(v, key)).toList();
+    }
+
+    private static double number(String value, String key) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + ": '" + value + "' is not a number", e);
+        }
+    }
+
+    private static void finite(List<Double> values, String key) {
+        for (int i = 0; i < values.size(); i++) {
+            if (!Double.isFinite(values.get(i))) {
+                throw new IllegalArgumentException(key + ": value " + i + " is " + values.get(i));
+            }
+        }
+    }
+
+    private static String join(List<Double> values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(v);
+        }
+        return b.toString();
+    }
+}

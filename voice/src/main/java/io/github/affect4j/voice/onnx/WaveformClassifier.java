@@ -1,0 +1,348 @@
+package io.github.affect4j.voice.onnx;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.github.affect4j.AnalysisException;
+import io.github.affect4j.Emotion;
+import io.github.affect4j.EmotionScores;
+import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.voice.features.SpeechFeatures;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One loaded waveform model (see {@link WaveformModelCard}): normalises a span's 16 kHz samples,
+ * cuts them into windows when the model has a fixed length, runs each, pools the outputs and
+ * maps them to {@link VoiceAffect}. One ONNX session is shared by all threads; every tensor and
+ * result is closed before a call returns. Closing is guarded by the owning detector.
+ */
+final class WaveformClassifier implements AffectModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WaveformClassifier.class);
+
+    /** Added to the variance before the square root, as wav2vec2 feature extractors do. */
+    static final double VARIANCE_EPSILON = 1e-7;
+
+    private final String file;
+    private final String sha256;
+    private final WaveformModelCard card;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final List<Emotion> emotions;
+
+    private WaveformClassifier(String file, String sha256, WaveformModelCard card,
+                               OrtEnvironment env, OrtSession session) {
+        this.file = file;
+        this.sha256 = sha256;
+        this.card = card;
+        this.env = env;
+        this.session = session;
+        this.emotions = card.outputKind() == WaveformModelCard.OutputKind.DIMENSIONAL ? List.of()
+                : card.emotions();
+    }
+
+    /**
+     * Creates a session and checks its input and output against the card.
+     *
+     * @param name the file name, for messages
+     * @throws InvalidModelException naming the file and the mismatch
+     */
+    static WaveformClassifier load(OrtEnvironment env, OrtSession.SessionOptions options,
+                                   byte[] bytes, String name, WaveformModelCard card)
+            throws InvalidModelException {
+        OrtSession session;
+        try {
+            session = env.createSession(bytes, options);
+        } catch (OrtException e) {
+            throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
+                    + e.getMessage() + ")", e);
+        }
+        try {
+            check(name, card, session);
+            return new WaveformClassifier(name, FeatureClassifier.sha256(bytes), card, env, session);
+        } catch (OrtException | InvalidModelException | RuntimeException e) {
+            try {
+                session.close();
+            } catch (OrtException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof InvalidModelException invalid) {
+                throw invalid;
+            }
+            throw new InvalidModelException(name + ": cannot use its inputs and outputs ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void check(String name, WaveformModelCard card, OrtSession session)
+            throws OrtException, InvalidModelException {
+        long[] in = shape(name, "input", card.inputName(), session.getInputInfo());
+        if (session.getInputInfo().size() != 1) {
+            throw new InvalidModelException(name + ": has inputs " + session.getInputInfo().keySet()
+                    + "; a waveform model takes one, '" + card.inputName() + "'");
+        }
+        if (in.length != 2 || (in[0] != 1 && in[0] != -1)) {
+            throw new InvalidModelException(name + ": input '" + card.inputName() + "' has shape "
+                    + Arrays.toString(in) + "; a waveform model takes [1, samples]");
+        }
+        if (card.dynamicLength() && in[1] != -1) {
+            throw new InvalidModelException(name + ": input '" + card.inputName()
+                    + "' has the fixed length " + in[1] + " but the card says input.length = "
+                    + "dynamic (set input.length = " + in[1] + ")");
+        }
+        if (!card.dynamicLength() && in[1] != -1 && in[1] != card.window()) {
+            throw new InvalidModelException(name + ": input '" + card.inputName()
+                    + "' has the fixed length " + in[1] + " but the card says input.length = "
+                    + card.window());
+        }
+        long[] out = shape(name, "output", card.outputName(), session.getOutputInfo());
+        String what = card.outputKind() == WaveformModelCard.OutputKind.DIMENSIONAL
+                ? card.outputSize() + " dimensions " + card.dimensions()
+                : card.outputSize() + " labels";
+        if (out.length != 2 || (out[1] != -1 && out[1] != card.outputSize())) {
+            throw new InvalidModelException(name + ": output '" + card.outputName()
+                    + "' has shape " + Arrays.toString(out) + " but the card lists " + what
+                    + ": expected [1, " + card.outputSize() + "]");
+        }
+    }
+
+    private static long[] shape(String file, String kind, String node, Map<String, NodeInfo> nodes)
+            throws InvalidModelException {
+        NodeInfo info = nodes.get(node);
+        if (info == null) {
+            throw new InvalidModelException(file + ": has no " + kind + " '" + node + "' (its "
+                    + kind + "s: " + nodes.keySet() + ")");
+        }
+        if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
+            throw new InvalidModelException(file + ": " + kind + " '" + node
+                    + "' is not a float tensor (" + info.getInfo() + ")");
+        }
+        return tensor.getShape();
+    }
+
+    WaveformModelCard card() {
+        return card;
+    }
+
+    @Override
+    public SpeakerBaseline newBaseline() {
+        return null;
+    }
+
+    @Override
+    public List<VoiceAffect> read(List<SpeechFeatures> segments, SpeakerBaseline baseline,
+                                  SpeechFeatures summary) {
+        List<VoiceAffect> out = new ArrayList<>(segments.size() + 1);
+        for (SpeechFeatures s : segments) {
+            out.add(affect(s.samples()));
+        }
+        if (summary != null) {
+            out.add(affect(summary.samples()));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean readsSamples() {
+        return true;
+    }
+
+    @Override
+    public String method() {
+        return "waveform model (" + card.outputKind().name().toLowerCase(java.util.Locale.ROOT)
+                + ", " + (card.dynamicLength() ? "dynamic length" : card.window() + "-sample windows")
+                + ") on ONNX Runtime";
+    }
+
+    @Override
+    public String describe() {
+        return file + " (sha256 " + sha256.substring(0, 12) + ", card " + card.name() + ")";
+    }
+
+    /** The affect of one span of 16 kHz samples. */
+    VoiceAffect affect(float[] samples) {
+        return toAffect(pooledOutput(samples));
+    }
+
+    /**
+     * The model's output for a span, pooled over windows: probabilities for categorical models
+     * (logits already through softmax), raw values for dimensional ones.
+     */
+    double[] pooledOutput(float[] samples) {
+        if (samples.length == 0) {
+            throw new AnalysisException(file + ": no samples to read");
+        }
+        float[] x = normalised(samples);
+        if (card.dynamicLength()) {
+            return toProbabilities(run(x, 0, x.length));
+        }
+        int n = card.window();
+        List<Integer> starts = windowStarts(x.length, n, card.hop());
+        double[] sum = new double[card.outputSize()];
+        boolean meanLogits = card.outputKind() == WaveformModelCard.OutputKind.LOGITS
+                && card.pooling() == WaveformModelCard.Pooling.MEAN_LOGITS;
+        for (int start : starts) {
+            double[] window = run(x, start, n);
+            double[] v = meanLogits ? window : toProbabilities(window);
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += v[i] / starts.size();
+            }
+        }
+        return meanLogits ? softmax(sum) : sum;
+    }
+
+    /**
+     * Window starts for a span: every {@code hop} samples, plus one aligned to the end when the
+     * last regular window stops short of it; a span shorter than a window gets one, padded.
+     */
+    static List<Integer> windowStarts(int length, int window, int hop) {
+        List<Integer> starts = new ArrayList<>();
+        if (length <= window) {
+            starts.add(0);
+            return starts;
+        }
+        int start = 0;
+        for (; start + window <= length; start += hop) {
+            starts.add(start);
+        }
+        int last = starts.get(starts.size() - 1);
+        if (last + window < length) {
+            starts.add(length - window);
+        }
+        return starts;
+    }
+
+    private float[] normalised(float[] samples) {
+        if (card.normalisation() == WaveformModelCard.Normalisation.NONE) {
+            return samples;
+        }
+        double mean = 0;
+        for (float v : samples) {
+            mean += v;
+        }
+        mean /= samples.length;
+        double variance = 0;
+        for (float v : samples) {
+            variance += (v - mean) * (v - mean);
+        }
+        variance /= samples.length;
+        double scale = 1 / Math.sqrt(variance + VARIANCE_EPSILON);
+        float[] out = new float[samples.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) ((samples[i] - mean) * scale);
+        }
+        return out;
+    }
+
+    /** Runs the model on {@code length} samples from {@code from}, zero-padded to the window. */
+    private double[] run(float[] x, int from, int length) {
+        int n = card.dynamicLength() ? length : card.window();
+        FloatBuffer buffer = ByteBuffer.allocateDirect(n * Float.BYTES)
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        buffer.put(x, from, Math.min(length, x.length - from));
+        buffer.rewind();
+        long[] shape = {1, n};
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);
+             OrtSession.Result result = session.run(Map.of(card.inputName(), tensor),
+                     Set.of(card.outputName()))) {
+            OnnxValue value = result.get(0);
+            if (!(value instanceof OnnxTensor out)) {
+                throw new AnalysisException(file + ": output '" + card.outputName()
+                        + "' is not a tensor");
+            }
+            FloatBuffer values = out.getFloatBuffer();
+            if (values.remaining() != card.outputSize()) {
+                throw new AnalysisException(file + ": output '" + card.outputName() + "' has "
+                        + values.remaining() + " values, the card expects " + card.outputSize());
+            }
+            double[] raw = new double[card.outputSize()];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = values.get(i);
+                if (!Double.isFinite(raw[i])) {
+                    throw new AnalysisException(file + ": output " + i + " is " + raw[i]);
+                }
+            }
+            return raw;
+        } catch (OrtException e) {
+            throw new AnalysisException(file + ": ONNX Runtime failed on input "
+                    + Arrays.toString(shape) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private double[] toProbabilities(double[] raw) {
+        return switch (card.outputKind()) {
+            case LOGITS -> softmax(raw);
+            case PROBABILITIES -> Arrays.stream(raw).map(v -> Math.max(0, v)).toArray();
+            case DIMENSIONAL -> raw;
+        };
+    }
+
+    static double[] softmax(double[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : logits) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(logits[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    private VoiceAffect toAffect(double[] pooled) {
+        if (card.outputKind() != WaveformModelCard.OutputKind.DIMENSIONAL) {
+            Map<Emotion, Double> weights = new EnumMap<>(Emotion.class);
+            for (int i = 0; i < pooled.length; i++) {
+                weights.put(emotions.get(i), pooled[i]);
+            }
+            return FeatureClassifier.affect(EmotionScores.of(weights));
+        }
+        double arousal = 0;
+        double valence = 0;
+        for (int i = 0; i < pooled.length; i++) {
+            double v = toUnit(pooled[i]);
+            switch (card.dimensions().get(i)) {
+                case "arousal" -> arousal = v;
+                case "valence" -> valence = v;
+                case "dominance" -> LOG.debug("{}: dominance {}", file, v);
+                default -> { }
+            }
+        }
+        return new VoiceAffect(EmotionScores.fromCircumplex(valence, arousal), arousal, valence);
+    }
+
+    /** Maps a value of the card's range linearly onto [-1, 1], clamped. */
+    double toUnit(double value) {
+        double v = 2 * (value - card.rangeLow()) / (card.rangeHigh() - card.rangeLow()) - 1;
+        return Math.max(-1, Math.min(1, v));
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new AnalysisException(file + ": closing the session failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.github.affect4j.voice.training;
+
+import ai.onnx.proto.OnnxMl;
+import io.github.affect4j.Emotion;
+import io.github.affect4j.voice.features.FeatureSet;
+import io.github.affect4j.voice.onnx.VoiceModelCard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.ONNXExportable;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.util.onnx.ONNXContext;
+import org.tribuo.util.onnx.ONNXInitializer;
+import org.tribuo.util.onnx.ONNXNode;
+import org.tribuo.util.onnx.ONNXOperators;
+import org.tribuo.util.onnx.ONNXPlaceholder;
+
+/**
+ * A trained classifier over the acoustic feature vector: the Tribuo model, the standardisation
+ * and imputation learnt with it, and its model card. {@link #save} writes it as ONNX with the
+ * standardisation inside the graph, so the ONNX model takes the card's features as they come out
+ * of the extractor (after imputation and the optional speaker centring).
+ *
+ * <p>Immutable and thread-safe (Tribuo models may be shared for prediction).
+ */
+public final class TrainedVoiceModel {
+
+    /** The ONNX domain written into exported models. */
+    static final String ONNX_DOMAIN = "io.github.affect4j.voice";
+
+    private final Model<Label> model;
+    private final FeatureSet featureSet;
+    /** Per feature of the set: index into the model input, or -1 when the model ignores it. */
+    private final int[] inputIndex;
+    private final String[] inputNames;
+    private final double[] mean;
+    private final double[] std;
+    private final List<Emotion> labels;
+    private final VoiceModelCard card;
+
+    TrainedVoiceModel(Model<Label> model, FeatureSet featureSet, double[] setMean, double[] setStd,
+                      VoiceModelCard.Normalisation normalisation, double[] populationMean,
+                      double priorSeconds, String name, Map<String, String> training) {
+        if (!(model instanceof ONNXExportable)) {
+            throw new IllegalArgumentException(model.getClass().getName() + " cannot be exported");
+        }
+        this.model = model;
+        this.featureSet = featureSet;
+        ImmutableFeatureMap features = model.getFeatureIDMap();
+        int inputs = features.size();
+        this.inputIndex = new int[featureSet.size()];
+        this.inputNames = new String[inputs];
+        this.mean = new double[inputs];
+        this.std = new double[inputs];
+        double[] population = new double[inputs];
+        List<String> names = featureSet.names();
+        for (int i = 0; i < names.size(); i++) {
+            int id = features.getID(names.get(i));
+            inputIndex[i] = id;
+            if (id >= 0) {
+                inputNames[id] = names.get(i);
+                mean[id] = setMean[i];
+                std[id] = setStd[i];
+                population[id] = populationMean != null ? populationMean[i] : 0;
+            }
+        }
+        for (int id = 0; id < inputs; id++) {
+            if (inputNames[id] == null) {
+                throw new IllegalStateException("model feature " + id + " is not in " + featureSet);
+            }
+        }
+        ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
+        List<Emotion> emotions = new ArrayList<>();
+        List<String> labelNames = new ArrayList<>();
+        for (int id = 0; id < outputs.size(); id++) {
+            String label = outputs.getOutput(id).getLabel();
+            emotions.add(Emotion.parse(label));
+            labelNames.add(label);
+        }
+        this.labels = List.copyOf(emotions);
+        this.card = new VoiceModelCard(name, featureSet.version(), "features", "probabilities",
+                VoiceModelCard.OutputKind.PROBABILITIES, labelNames, List.of(inputNames),
+                boxed(mean), normalisation,
+                normalisation == VoiceModelCard.Normalisation.SPEAKER_MEAN
+                        ? boxed(population) : List.of(),
+                priorSeconds, training);
+    }
+
+    /** The model card written next to the ONNX file. */
+    public VoiceModelCard card() {
+        return card;
+    }
+
+    /** The labels in output order. */
+    public List<Emotion> labels() {
+        return labels;
+    }
+
+    /**
+     * The in-Java prediction: class probabilities in {@link #labels()} order for a vector of the
+     * feature set (after speaker centring, if the card asks for it). NaN values are imputed.
+     *
+     * @throws IllegalArgumentException if the vector has the wrong length
+     */
+    public double[] probabilities(double[] features) {
+        if (features.length != featureSet.size()) {
+            throw new IllegalArgumentException("expected " + featureSet.size() + " features, got "
+                    + features.length);
+        }
+        String[] names = new String[inputNames.length];
+        double[] values = new double[inputNames.length];
+        for (int i = 0; i < features.length; i++) {
+            int id = inputIndex[i];
+            if (id >= 0) {
+                double x = Double.isNaN(features[i]) ? mean[id] : features[i];
+                names[id] = inputNames[id];
+                values[id] = (x - mean[id]) / std[id];
+            }
+        }
+        Prediction<Label> prediction = model.predict(
+                new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values));
+        double[] p = new double[labels.size()];
+        for (Map.Entry<String, Label> e : prediction.getOutputScores().entrySet()) {
+            p[labels.indexOf(Emotion.parse(e.getKey()))] = e.getValue().getScore();
+        }
+        return p;
+    }
+
+    /** The most probable label of a vector, in Java. */
+    public Emotion predict(double[] features) {
+        double[] p = probabilities(features);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return labels.get(best);
+    }
+
+    /**
+     * Writes the model as ONNX ({@code float[N, F]} input {@code features}, standardised inside
+     * the graph, {@code float[N, C]} output {@code probabilities}) and its card next to it
+     * ({@link VoiceModelCard#cardPath}).
+     *
+     * @param onnxFile where to write, e.g. {@code model.onnx}
+     * @throws IOException if a file cannot be written
+     */
+    public void save(Path onnxFile) throws IOException {
+        Path parent = onnxFile.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(onnxFile, toOnnx().toByteArray());
+        card.write(VoiceModelCard.cardPath(onnxFile));
+    }
+
+    /** The ONNX model with standardisation in front of Tribuo's graph. */
+    OnnxMl.ModelProto toOnnx() {
+        ONNXContext context = new ONNXContext();
+        context.setName("affect4j-voice-" + card.name());
+        ONNXPlaceholder input = context.floatInput("features", inputNames.length);
+        ONNXPlaceholder output = context.floatOutput("probabilities", labels.size());
+        ONNXInitializer centre = context.array("feature_mean", toFloats(mean));
+        ONNXInitializer scale = context.array("feature_std", toFloats(std));
+        ONNXNode standardised = input.apply(ONNXOperators.SUB, centre)
+                .apply(ONNXOperators.DIV, scale);
+        ONNXNode result = ((ONNXExportable) model).writeONNXGraph(standardised);
+        result.assignTo(output);
+        return ONNXExportable.buildModel(context, ONNX_DOMAIN, 1, model);
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return f;
+    }
+
+    private static List<Double> boxed(double[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (double v : values) {
+            list.add(v);
+        }
+        return list;
+    }
+}
