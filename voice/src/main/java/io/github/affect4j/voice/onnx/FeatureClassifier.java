@@ -1,21 +1,13 @@
 package io.github.affect4j.voice.onnx;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.features.SpeechFeatures;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +15,6 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One loaded feature classifier: its card, the ONNX session (one, shared by all threads: ONNX
@@ -72,16 +63,11 @@ final class FeatureClassifier implements AffectModel {
     static FeatureClassifier load(OrtEnvironment env, OrtSession.SessionOptions options,
                                   byte[] bytes, String name, VoiceModelCard card)
             throws InvalidModelException {
-        OrtSession session;
-        try {
-            session = env.createSession(bytes, options);
-        } catch (OrtException e) {
-            throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
-                    + e.getMessage() + ")", e);
-        }
-        try {
-            long[] in = shape(name, "input", card.inputName(), session.getInputInfo());
-            long[] out = shape(name, "output", card.outputName(), session.getOutputInfo());
+        return OnnxSessions.open(env, options, bytes, name, session -> {
+            long[] in = OnnxSessions.floatShape(name, "input", card.inputName(),
+                    session.getInputInfo());
+            long[] out = OnnxSessions.floatShape(name, "output", card.outputName(),
+                    session.getOutputInfo());
             if (in.length != 2 || (in[1] != card.features().size())) {
                 throw new InvalidModelException(name + ": input '" + card.inputName()
                         + "' has shape " + java.util.Arrays.toString(in) + " but the card lists "
@@ -94,32 +80,7 @@ final class FeatureClassifier implements AffectModel {
                         + card.labels().size() + " labels");
             }
             return new FeatureClassifier(name, sha256(bytes), card, env, session, in[0] == 1);
-        } catch (OrtException | InvalidModelException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (OrtException closing) {
-                e.addSuppressed(closing);
-            }
-            if (e instanceof InvalidModelException invalid) {
-                throw invalid;
-            }
-            throw new InvalidModelException(name + ": cannot use its inputs and outputs ("
-                    + e.getMessage() + ")", e);
-        }
-    }
-
-    private static long[] shape(String file, String kind, String node, Map<String, NodeInfo> nodes)
-            throws InvalidModelException {
-        NodeInfo info = nodes.get(node);
-        if (info == null) {
-            throw new InvalidModelException(file + ": has no " + kind + " '" + node + "' (its "
-                    + kind + "s: " + nodes.keySet() + ")");
-        }
-        if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new InvalidModelException(file + ": " + kind + " '" + node
-                    + "' is not a float tensor (" + info.getInfo() + ")");
-        }
-        return tensor.getShape();
+        });
     }
 
     VoiceModelCard card() {
@@ -221,32 +182,21 @@ final class FeatureClassifier implements AffectModel {
         }
         int n = inputs.size();
         int f = source.length;
-        FloatBuffer buffer = ByteBuffer.allocateDirect(n * f * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buffer = OnnxSessions.floatBuffer(n * f);
         for (float[] x : inputs) {
             buffer.put(x);
         }
         buffer.rewind();
-        long[] shape = {n, f};
-        float[] raw;
-        int c;
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);
-             OrtSession.Result result = session.run(Map.of(card.inputName(), tensor),
-                     Set.of(card.outputName()))) {
-            OnnxValue value = result.get(0);
-            if (!(value instanceof OnnxTensor out)) {
-                throw new AnalysisException(file + ": output '" + card.outputName()
-                        + "' is not a tensor");
-            }
-            long[] outShape = out.getInfo().getShape();
-            c = (int) outShape[outShape.length - 1];
-            FloatBuffer values = out.getFloatBuffer();
-            raw = new float[values.remaining()];
-            values.get(raw);
-        } catch (OrtException e) {
-            throw new AnalysisException(file + ": ONNX Runtime failed on input "
-                    + java.util.Arrays.toString(shape) + ": " + e.getMessage(), e);
-        }
+        Output output = OnnxSessions.run(env, session, file, card.inputName(), card.outputName(),
+                buffer, new long[] {n, f}, out -> {
+                    long[] outShape = out.getInfo().getShape();
+                    FloatBuffer values = out.getFloatBuffer();
+                    float[] raw = new float[values.remaining()];
+                    values.get(raw);
+                    return new Output(raw, (int) outShape[outShape.length - 1]);
+                });
+        float[] raw = output.values();
+        int c = output.classes();
         if (c != emotions.size() || raw.length != n * c) {
             throw new AnalysisException(file + ": output has " + c + " classes per sample, the card "
                     + "lists " + emotions.size() + " labels");
@@ -256,6 +206,10 @@ final class FeatureClassifier implements AffectModel {
             scores.add(toScores(raw, s * c));
         }
         return scores;
+    }
+
+    /** A batch's output values and the number of classes per sample (its last dimension). */
+    private record Output(float[] values, int classes) {
     }
 
     private EmotionScores toScores(float[] raw, int offset) {
@@ -295,10 +249,6 @@ final class FeatureClassifier implements AffectModel {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new AnalysisException(file + ": closing the session failed: " + e.getMessage(), e);
-        }
+        OnnxSessions.close(session, file);
     }
 }

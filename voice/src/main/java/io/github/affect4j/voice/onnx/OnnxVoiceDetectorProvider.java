@@ -161,10 +161,7 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
         byte[] bytes = Files.readAllBytes(model);
         OrtEnvironment env = Natives.environment();
         AffectModel affect;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        try (OrtSession.SessionOptions options = OnnxSessions.options(threads)) {
             String name = model.getFileName().toString();
             affect = card instanceof WaveformModelCard waveform
                     ? WaveformClassifier.load(env, options, bytes, name, waveform)
@@ -192,20 +189,10 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
 
     /** Reads a card of either kind: a {@link VoiceModelCard} or a {@link WaveformModelCard}. */
     private static Object readCard(Path file) throws IOException {
-        java.util.Properties p = new java.util.Properties();
-        try (java.io.Reader reader = Files.newBufferedReader(file,
-                java.nio.charset.StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null,
-                    "model card not found");
-        }
-        try {
-            return WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim())
-                    ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return CardProperties.read(file, p -> {
+            boolean waveform = WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim());
+            return waveform ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
+        });
     }
 
     /** The Silero model to use, or empty for the energy detector. */

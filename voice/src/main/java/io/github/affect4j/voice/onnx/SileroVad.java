@@ -1,17 +1,13 @@
 package io.github.affect4j.voice.onnx;
 
 import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.voice.features.VoiceActivityModel;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,54 +79,30 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
 
     static SileroVad load(byte[] bytes, String name, int threads) throws InvalidModelException {
         OrtEnvironment env = Natives.environment();
-        OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = env.createSession(bytes, options);
+        try (OrtSession.SessionOptions options = OnnxSessions.options(threads)) {
+            return OnnxSessions.open(env, options, bytes, name, session -> {
+                Map<String, NodeInfo> in = session.getInputInfo();
+                Map<String, NodeInfo> out = session.getOutputInfo();
+                if (!in.keySet().equals(java.util.Set.of("input", "state", "sr"))
+                        || !out.keySet().containsAll(java.util.Set.of("output", "stateN"))) {
+                    throw new InvalidModelException(name + ": not a Silero VAD v5/v6 model: inputs "
+                            + in.keySet() + " and outputs " + out.keySet() + ", expected inputs "
+                            + "[input, state, sr] and outputs [output, stateN] (the legacy v4 "
+                            + "model with h and c is not supported)");
+                }
+                long[] state = OnnxSessions.floatShape(name, "input", "state", in);
+                if (state.length != 3 || state[0] != 2 || state[2] != 128) {
+                    throw new InvalidModelException(name + ": input 'state' has shape "
+                            + Arrays.toString(state) + ", expected [2, batch, 128]");
+                }
+                OnnxSessions.floatShape(name, "input", "input", in);
+                return new SileroVad(name, FeatureClassifier.sha256(bytes), env, session);
+            });
         } catch (OrtException e) {
+            // Only the session options can fail here; open() reports the model's own problems.
             throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
                     + e.getMessage() + ")", e);
         }
-        try {
-            Map<String, NodeInfo> in = session.getInputInfo();
-            Map<String, NodeInfo> out = session.getOutputInfo();
-            if (!in.keySet().equals(java.util.Set.of("input", "state", "sr"))
-                    || !out.keySet().containsAll(java.util.Set.of("output", "stateN"))) {
-                throw new InvalidModelException(name + ": not a Silero VAD v5/v6 model: inputs "
-                        + in.keySet() + " and outputs " + out.keySet() + ", expected inputs "
-                        + "[input, state, sr] and outputs [output, stateN] (the legacy v4 model "
-                        + "with h and c is not supported)");
-            }
-            long[] state = floatShape(name, "state", in.get("state"));
-            if (state.length != 3 || state[0] != 2 || state[2] != 128) {
-                throw new InvalidModelException(name + ": input 'state' has shape "
-                        + Arrays.toString(state) + ", expected [2, batch, 128]");
-            }
-            floatShape(name, "input", in.get("input"));
-            return new SileroVad(name, FeatureClassifier.sha256(bytes), env, session);
-        } catch (OrtException | InvalidModelException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (OrtException closing) {
-                e.addSuppressed(closing);
-            }
-            if (e instanceof InvalidModelException invalid) {
-                throw invalid;
-            }
-            throw new InvalidModelException(name + ": cannot use its inputs and outputs ("
-                    + e.getMessage() + ")", e);
-        }
-    }
-
-    private static long[] floatShape(String file, String node, NodeInfo info)
-            throws InvalidModelException {
-        if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new InvalidModelException(file + ": input '" + node + "' is not a float tensor ("
-                    + info.getInfo() + ")");
-        }
-        return tensor.getShape();
     }
 
     @Override
@@ -172,11 +144,7 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new AnalysisException(file + ": closing the session failed: " + e.getMessage(), e);
-        }
+        OnnxSessions.close(session, file);
     }
 
     /** The state of one clip or stream: context, pending samples, recurrent state. */
@@ -184,10 +152,8 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
 
         // Direct buffers in native order, reused for every window: ONNX Runtime reads them
         // without a copy while a tensor over them is open, and the tensor is closed in run().
-        private final FloatBuffer input = ByteBuffer.allocateDirect((CONTEXT + WINDOW) * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        private final FloatBuffer state = ByteBuffer.allocateDirect(STATE * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        private final FloatBuffer input = OnnxSessions.floatBuffer(CONTEXT + WINDOW);
+        private final FloatBuffer state = OnnxSessions.floatBuffer(STATE);
         private final float[] window = new float[CONTEXT + WINDOW];
         private int filled = CONTEXT;
         /** The probabilities of the latest windows, by window number modulo the length. */

@@ -1,17 +1,20 @@
 package io.github.affect4j.voice.onnx;
 
+import static io.github.affect4j.voice.onnx.CardProperties.enumValue;
+import static io.github.affect4j.voice.onnx.CardProperties.list;
+import static io.github.affect4j.voice.onnx.CardProperties.number;
+import static io.github.affect4j.voice.onnx.CardProperties.requireEmotionLabels;
+import static io.github.affect4j.voice.onnx.CardProperties.requireName;
+import static io.github.affect4j.voice.onnx.CardProperties.required;
+
 import io.github.affect4j.Emotion;
 import io.github.affect4j.voice.features.FeatureSet;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -112,19 +115,7 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         impute = List.copyOf(impute);
         normalisationMean = List.copyOf(normalisationMean);
         training = Collections.unmodifiableMap(new TreeMap<>(training));
-        if (labels.size() < 2) {
-            throw new IllegalArgumentException("labels: a classifier needs at least two, got "
-                    + labels);
-        }
-        Set<Emotion> seen = new HashSet<>();
-        for (String label : labels) {
-            Emotion emotion = Emotion.fromLabel(label).orElseThrow(() ->
-                    new IllegalArgumentException("labels: '" + label + "' is not an emotion label"));
-            if (!seen.add(emotion)) {
-                throw new IllegalArgumentException("labels: two labels map to " + emotion.label()
-                        + ": " + labels);
-            }
-        }
+        requireEmotionLabels(labels);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("features: none listed");
         }
@@ -168,17 +159,7 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
      * @throws IllegalArgumentException naming the file and the field when the card is invalid
      */
     public static VoiceModelCard read(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "model card not found");
-        }
-        try {
-            return fromProperties(p);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return CardProperties.read(file, VoiceModelCard::fromProperties);
     }
 
     /**
@@ -203,13 +184,14 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
                 training.put(key.substring("training.".length()), p.getProperty(key));
             }
         }
-        Normalisation normalisation = enumValue(Normalisation.class, p, "normalisation", "none");
+        Normalisation normalisation = enumValue(Normalisation.class, p, "normalisation", "none",
+                false);
         return new VoiceModelCard(
                 required(p, "name"),
                 required(p, "featureSet"),
                 p.getProperty("input.name", "features").trim(),
                 p.getProperty("output.name", "probabilities").trim(),
-                enumValue(OutputKind.class, p, "output.kind", "probabilities"),
+                enumValue(OutputKind.class, p, "output.kind", "probabilities", false),
                 list(required(p, "labels")),
                 list(required(p, "features")),
                 numbers(p, "features.impute", true),
@@ -263,42 +245,6 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         return labels.stream().map(Emotion::parse).toList();
     }
 
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is missing");
-        }
-        return value.trim();
-    }
-
-    private static void requireName(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " must not be blank");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, Properties p, String key,
-                                                   String defaultValue) {
-        String value = p.getProperty(key, defaultValue).trim();
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
-                    + ", got '" + value + "'", e);
-        }
-    }
-
-    private static List<String> list(String value) {
-        List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
-            }
-        }
-        return items;
-    }
-
     private static List<Double> numbers(Properties p, String key, boolean required) {
         String value = p.getProperty(key);
         if (value == null) {
@@ -308,14 +254,6 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
             return List.of();
         }
         return list(value).stream().map(v -> number(v, key)).toList();
-    }
-
-    private static double number(String value, String key) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a number", e);
-        }
     }
 
     private static void finite(List<Double> values, String key) {

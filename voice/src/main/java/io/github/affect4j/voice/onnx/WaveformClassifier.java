@@ -1,27 +1,19 @@
 package io.github.affect4j.voice.onnx;
 
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.voice.features.SpeechFeatures;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,33 +57,17 @@ final class WaveformClassifier implements AffectModel {
     static WaveformClassifier load(OrtEnvironment env, OrtSession.SessionOptions options,
                                    byte[] bytes, String name, WaveformModelCard card)
             throws InvalidModelException {
-        OrtSession session;
-        try {
-            session = env.createSession(bytes, options);
-        } catch (OrtException e) {
-            throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
-                    + e.getMessage() + ")", e);
-        }
-        try {
+        return OnnxSessions.open(env, options, bytes, name, session -> {
             check(name, card, session);
-            return new WaveformClassifier(name, FeatureClassifier.sha256(bytes), card, env, session);
-        } catch (OrtException | InvalidModelException | RuntimeException e) {
-            try {
-                session.close();
-            } catch (OrtException closing) {
-                e.addSuppressed(closing);
-            }
-            if (e instanceof InvalidModelException invalid) {
-                throw invalid;
-            }
-            throw new InvalidModelException(name + ": cannot use its inputs and outputs ("
-                    + e.getMessage() + ")", e);
-        }
+            return new WaveformClassifier(name, FeatureClassifier.sha256(bytes), card, env,
+                    session);
+        });
     }
 
     private static void check(String name, WaveformModelCard card, OrtSession session)
             throws OrtException, InvalidModelException {
-        long[] in = shape(name, "input", card.inputName(), session.getInputInfo());
+        long[] in = OnnxSessions.floatShape(name, "input", card.inputName(),
+                session.getInputInfo());
         if (session.getInputInfo().size() != 1) {
             throw new InvalidModelException(name + ": has inputs " + session.getInputInfo().keySet()
                     + "; a waveform model takes one, '" + card.inputName() + "'");
@@ -110,7 +86,8 @@ final class WaveformClassifier implements AffectModel {
                     + "' has the fixed length " + in[1] + " but the card says input.length = "
                     + card.window());
         }
-        long[] out = shape(name, "output", card.outputName(), session.getOutputInfo());
+        long[] out = OnnxSessions.floatShape(name, "output", card.outputName(),
+                session.getOutputInfo());
         String what = card.outputKind() == WaveformModelCard.OutputKind.DIMENSIONAL
                 ? card.outputSize() + " dimensions " + card.dimensions()
                 : card.outputSize() + " labels";
@@ -119,20 +96,6 @@ final class WaveformClassifier implements AffectModel {
                     + "' has shape " + Arrays.toString(out) + " but the card lists " + what
                     + ": expected [1, " + card.outputSize() + "]");
         }
-    }
-
-    private static long[] shape(String file, String kind, String node, Map<String, NodeInfo> nodes)
-            throws InvalidModelException {
-        NodeInfo info = nodes.get(node);
-        if (info == null) {
-            throw new InvalidModelException(file + ": has no " + kind + " '" + node + "' (its "
-                    + kind + "s: " + nodes.keySet() + ")");
-        }
-        if (!(info.getInfo() instanceof TensorInfo tensor) || tensor.type != OnnxJavaType.FLOAT) {
-            throw new InvalidModelException(file + ": " + kind + " '" + node
-                    + "' is not a float tensor (" + info.getInfo() + ")");
-        }
-        return tensor.getShape();
     }
 
     WaveformModelCard card() {
@@ -252,36 +215,26 @@ final class WaveformClassifier implements AffectModel {
     /** Runs the model on {@code length} samples from {@code from}, zero-padded to the window. */
     private double[] run(float[] x, int from, int length) {
         int n = card.dynamicLength() ? length : card.window();
-        FloatBuffer buffer = ByteBuffer.allocateDirect(n * Float.BYTES)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer buffer = OnnxSessions.floatBuffer(n);
         buffer.put(x, from, Math.min(length, x.length - from));
         buffer.rewind();
-        long[] shape = {1, n};
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, buffer, shape);
-             OrtSession.Result result = session.run(Map.of(card.inputName(), tensor),
-                     Set.of(card.outputName()))) {
-            OnnxValue value = result.get(0);
-            if (!(value instanceof OnnxTensor out)) {
-                throw new AnalysisException(file + ": output '" + card.outputName()
-                        + "' is not a tensor");
-            }
-            FloatBuffer values = out.getFloatBuffer();
-            if (values.remaining() != card.outputSize()) {
-                throw new AnalysisException(file + ": output '" + card.outputName() + "' has "
-                        + values.remaining() + " values, the card expects " + card.outputSize());
-            }
-            double[] raw = new double[card.outputSize()];
-            for (int i = 0; i < raw.length; i++) {
-                raw[i] = values.get(i);
-                if (!Double.isFinite(raw[i])) {
-                    throw new AnalysisException(file + ": output " + i + " is " + raw[i]);
-                }
-            }
-            return raw;
-        } catch (OrtException e) {
-            throw new AnalysisException(file + ": ONNX Runtime failed on input "
-                    + Arrays.toString(shape) + ": " + e.getMessage(), e);
-        }
+        return OnnxSessions.run(env, session, file, card.inputName(), card.outputName(), buffer,
+                new long[] {1, n}, out -> {
+                    FloatBuffer values = out.getFloatBuffer();
+                    if (values.remaining() != card.outputSize()) {
+                        throw new AnalysisException(file + ": output '" + card.outputName()
+                                + "' has " + values.remaining() + " values, the card expects "
+                                + card.outputSize());
+                    }
+                    double[] raw = new double[card.outputSize()];
+                    for (int i = 0; i < raw.length; i++) {
+                        raw[i] = values.get(i);
+                        if (!Double.isFinite(raw[i])) {
+                            throw new AnalysisException(file + ": output " + i + " is " + raw[i]);
+                        }
+                    }
+                    return raw;
+                });
     }
 
     private double[] toProbabilities(double[] raw) {
@@ -339,10 +292,6 @@ final class WaveformClassifier implements AffectModel {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new AnalysisException(file + ": closing the session failed: " + e.getMessage(), e);
-        }
+        OnnxSessions.close(session, file);
     }
 }

@@ -1,20 +1,18 @@
 package io.github.affect4j.voice.onnx;
 
+import static io.github.affect4j.voice.onnx.CardProperties.enumValue;
+import static io.github.affect4j.voice.onnx.CardProperties.list;
+import static io.github.affect4j.voice.onnx.CardProperties.number;
+import static io.github.affect4j.voice.onnx.CardProperties.requireEmotionLabels;
+import static io.github.affect4j.voice.onnx.CardProperties.requireName;
+import static io.github.affect4j.voice.onnx.CardProperties.required;
+
 import io.github.affect4j.Emotion;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * What affect4j needs to know to run an ONNX speech-emotion model that reads the raw waveform
@@ -133,12 +131,8 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
         Objects.requireNonNull(pooling, "pooling");
         Objects.requireNonNull(normalisation, "normalisation");
         Objects.requireNonNull(outputKind, "outputKind");
-        if (inputName == null || inputName.isBlank()) {
-            throw new IllegalArgumentException("input.name must not be blank");
-        }
-        if (outputName == null || outputName.isBlank()) {
-            throw new IllegalArgumentException("output.name must not be blank");
-        }
+        requireName(inputName, "input.name");
+        requireName(outputName, "output.name");
         if (sampleRate != SAMPLE_RATE) {
             throw new IllegalArgumentException("input.sampleRate must be " + SAMPLE_RATE
                     + " (the rate speech is analysed at), got " + sampleRate);
@@ -181,20 +175,7 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
                 throw new IllegalArgumentException("output.dimensions: only for output.kind = "
                         + "dimensional, got " + dimensions);
             }
-            if (labels.size() < 2) {
-                throw new IllegalArgumentException("labels: a classifier needs at least two, got "
-                        + labels);
-            }
-            Set<Emotion> seen = new HashSet<>();
-            for (String label : labels) {
-                Emotion emotion = Emotion.fromLabel(label).orElseThrow(() ->
-                        new IllegalArgumentException("labels: '" + label
-                                + "' is not an emotion label"));
-                if (!seen.add(emotion)) {
-                    throw new IllegalArgumentException("labels: two labels map to "
-                            + emotion.label() + ": " + labels);
-                }
-            }
+            requireEmotionLabels(labels);
         }
     }
 
@@ -220,17 +201,7 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
      * @throws IllegalArgumentException naming the file and the field when the card is invalid
      */
     public static WaveformModelCard read(Path file) throws IOException {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "model card not found");
-        }
-        try {
-            return fromProperties(p);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return CardProperties.read(file, WaveformModelCard::fromProperties);
     }
 
     /**
@@ -251,7 +222,7 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
         String length = p.getProperty("input.length", "dynamic").trim();
         int window = length.equalsIgnoreCase("dynamic") ? 0 : integer(length, "input.length");
         int hop = integer(p.getProperty("input.hop", Integer.toString(window)), "input.hop");
-        OutputKind outputKind = enumValue(OutputKind.class, p, "output.kind", "logits");
+        OutputKind outputKind = enumValue(OutputKind.class, p, "output.kind", "logits", true);
         List<Double> range = list(p.getProperty("output.range", "0, 1")).stream()
                 .map(v -> number(v, "output.range")).toList();
         if (range.size() != 2) {
@@ -264,8 +235,8 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
                 integer(p.getProperty("input.sampleRate", Integer.toString(SAMPLE_RATE)),
                         "input.sampleRate"),
                 window, hop,
-                enumValue(Pooling.class, p, "input.pooling", "mean-probabilities"),
-                enumValue(Normalisation.class, p, "input.normalisation", "none"),
+                enumValue(Pooling.class, p, "input.pooling", "mean-probabilities", true),
+                enumValue(Normalisation.class, p, "input.normalisation", "none", true),
                 p.getProperty("output.name", "logits").trim(),
                 outputKind,
                 outputKind == OutputKind.DIMENSIONAL ? list(p.getProperty("labels", ""))
@@ -275,49 +246,11 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
                 range.get(0), range.get(1));
     }
 
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " is missing");
-        }
-        return value.trim();
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, Properties p, String key,
-                                                   String defaultValue) {
-        String value = p.getProperty(key, defaultValue).trim();
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
-                    .replace('_', '-') + ", got '" + value + "'", e);
-        }
-    }
-
-    private static List<String> list(String value) {
-        List<String> items = new ArrayList<>();
-        for (String item : value.split(",")) {
-            if (!item.isBlank()) {
-                items.add(item.trim());
-            }
-        }
-        return items;
-    }
-
     private static int integer(String value, String key) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + ": '" + value + "' is not a whole number", e);
-        }
-    }
-
-    private static double number(String value, String key) {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a number", e);
         }
     }
 }
