@@ -62,22 +62,20 @@ final class CardProperties {
     }
 
     /**
-     * An enum field written in lower case with hyphens ({@code speaker-mean}).
+     * An enum field written in lower case with hyphens ({@code speaker-mean}); the error lists
+     * the choices as they are written.
      *
-     * @param hyphenatedChoices whether the message lists the choices as they are written
-     *     ({@code zero-mean-unit-variance}) rather than as the constants' lower-cased names
-     *     ({@code speaker_mean}); each card keeps the wording it has always had
      * @throws IllegalArgumentException naming the field, the choices and the value
      */
     static <E extends Enum<E>> E enumValue(Class<E> type, Properties p, String key,
-                                           String defaultValue, boolean hyphenatedChoices) {
+                                           String defaultValue) {
         String value = p.getProperty(key, defaultValue).trim();
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             String choices = Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT);
             throw new IllegalArgumentException(key + " must be one of "
-                    + (hyphenatedChoices ? choices.replace('_', '-') : choices)
+                    + choices.replace('_', '-')
                     + ", got '" + value + "'", e);
         }
     }

@@ -184,14 +184,13 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
                 training.put(key.substring("training.".length()), p.getProperty(key));
             }
         }
-        Normalisation normalisation = enumValue(Normalisation.class, p, "normalisation", "none",
-                false);
+        Normalisation normalisation = enumValue(Normalisation.class, p, "normalisation", "none");
         return new VoiceModelCard(
                 required(p, "name"),
                 required(p, "featureSet"),
                 p.getProperty("input.name", "features").trim(),
                 p.getProperty("output.name", "probabilities").trim(),
-                enumValue(OutputKind.class, p, "output.kind", "probabilities", false),
+                enumValue(OutputKind.class, p, "output.kind", "probabilities"),
                 list(required(p, "labels")),
                 list(required(p, "features")),
                 numbers(p, "features.impute", true),

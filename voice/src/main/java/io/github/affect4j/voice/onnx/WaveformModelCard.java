@@ -222,7 +222,7 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
         String length = p.getProperty("input.length", "dynamic").trim();
         int window = length.equalsIgnoreCase("dynamic") ? 0 : integer(length, "input.length");
         int hop = integer(p.getProperty("input.hop", Integer.toString(window)), "input.hop");
-        OutputKind outputKind = enumValue(OutputKind.class, p, "output.kind", "logits", true);
+        OutputKind outputKind = enumValue(OutputKind.class, p, "output.kind", "logits");
         List<Double> range = list(p.getProperty("output.range", "0, 1")).stream()
                 .map(v -> number(v, "output.range")).toList();
         if (range.size() != 2) {
@@ -235,8 +235,8 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
                 integer(p.getProperty("input.sampleRate", Integer.toString(SAMPLE_RATE)),
                         "input.sampleRate"),
                 window, hop,
-                enumValue(Pooling.class, p, "input.pooling", "mean-probabilities", true),
-                enumValue(Normalisation.class, p, "input.normalisation", "none", true),
+                enumValue(Pooling.class, p, "input.pooling", "mean-probabilities"),
+                enumValue(Normalisation.class, p, "input.normalisation", "none"),
                 p.getProperty("output.name", "logits").trim(),
                 outputKind,
                 outputKind == OutputKind.DIMENSIONAL ? list(p.getProperty("labels", ""))

@@ -76,6 +76,12 @@ class ProviderTest {
         assertFalse(a.available());
         assertTrue(a.reason().contains("'boredom' is not an emotion label"), a.reason());
 
+        // An unknown enum value lists the choices as they are written in a card.
+        Files.writeString(card, good.replaceFirst("\nnormalisation=[^\n]*", "\nnormalisation=zscore"));
+        String unknown = provider.availability(config(model)).reason();
+        assertTrue(unknown.contains("normalisation must be one of [none, speaker-mean], got 'zscore'"),
+                unknown);
+
         Files.writeString(card, good.replace("featureSet=affect4j-voice-features/1",
                 "featureSet=affect4j-voice-features/9"));
         assertTrue(provider.availability(config(model)).reason().contains("unknown feature set"));
