@@ -2,18 +2,12 @@ package io.github.affect4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.awt.geom.AffineTransform;
 import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,33 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code affect4j evaluate} in-process, with the real detectors, on labelled folders built from
  * the bundled samples.
  */
-class EvaluateCommandTest {
+class EvaluateCommandTest extends CapturedConsole {
 
     private static final Path SAMPLES = Path.of(System.getProperty("affect4j.samples.dir"));
     private static final List<String> SPEC_FIELDS = List.of("samples", "accuracy", "uar",
             "perClass", "confusion", "msPerSample", "detector", "wholeImageFallbacks");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
     @TempDir
     Path temp;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
 
     /**
      * happy/: the sample photo, its mirror image, a truncated copy and a hidden file;
@@ -344,45 +317,10 @@ class EvaluateCommandTest {
         return wav.array();
     }
 
-    /**
-     * The single JSON object printed, flattened: nested objects with dotted names, arrays of
-     * strings as lists.
-     */
+    /** The single JSON object printed, flattened as {@link #jsonLines()} does. */
     private Map<String, Object> json() throws IOException {
-        String text = out.toString(StandardCharsets.UTF_8).strip();
-        assertFalse(text.contains("\n"), "expected one line: " + text);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        try (JsonParser parser = new JsonFactory().createParser(text)) {
-            flatten(parser, parser.nextToken(), "", fields);
-            assertNull(parser.nextToken(), "trailing content: " + text);
-        }
-        return fields;
-    }
-
-    private static void flatten(JsonParser parser, JsonToken token, String path,
-                                Map<String, Object> fields) throws IOException {
-        if (token == JsonToken.START_OBJECT) {
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                flatten(parser, parser.nextToken(), path.isEmpty() ? name : path + "." + name,
-                        fields);
-            }
-            return;
-        }
-        if (token == JsonToken.START_ARRAY) {
-            List<String> items = new java.util.ArrayList<>();
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                items.add(parser.getText());
-            }
-            fields.put(path, items);
-            return;
-        }
-        fields.put(path, switch (token) {
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> parser.getText();
-        });
+        List<Map<String, Object>> lines = jsonLines();
+        assertEquals(1, lines.size(), "expected one line: " + out);
+        return lines.get(0);
     }
 }
