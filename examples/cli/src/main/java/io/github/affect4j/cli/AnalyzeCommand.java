@@ -4,7 +4,6 @@ import io.github.affect4j.DetectorUnavailableException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,9 +16,6 @@ import picocli.CommandLine.Parameters;
         description = "Analyse images (JPEG, PNG, BMP, GIF) and WAV audio; the kind is recognised "
                 + "from each file's content. Files that fail are reported and skipped.")
 final class AnalyzeCommand implements Callable<Integer> {
-
-    /** Larger files are refused unread. */
-    static final long MAX_FILE_BYTES = 256L << 20;
 
     @Mixin
     AnalysisOptions options;
@@ -48,17 +44,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         @Override
         public byte[] read() throws IOException {
-            if (Files.isDirectory(path)) {
-                throw new IOException("is a directory");
-            }
-            if (!Files.isReadable(path)) {
-                throw new IOException(Files.exists(path) ? "not readable" : "no such file");
-            }
-            long size = Files.size(path);
-            if (size > MAX_FILE_BYTES) {
-                throw new IOException(size + " bytes is more than the limit of " + MAX_FILE_BYTES);
-            }
-            return Files.readAllBytes(path);
+            return InputFiles.read(path);
         }
     }
 

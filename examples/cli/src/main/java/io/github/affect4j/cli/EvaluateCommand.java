@@ -161,7 +161,7 @@ final class EvaluateCommand implements Callable<Integer> {
             for (LabelledDataset.Sample sample : samples) {
                 SamplePredictor.Prediction prediction;
                 try {
-                    prediction = predictor.predict(read(sample.file()));
+                    prediction = predictor.predict(InputFiles.read(sample.file()));
                 } catch (InvalidMediaException e) {
                     errors += error(err, sample, e.getMessage());
                     continue;
@@ -223,28 +223,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** The first bytes of a file, enough for {@link MediaFormat#of}. */
     private static byte[] head(Path file) throws IOException {
-        checkReadable(file);
+        InputFiles.checkReadable(file);
         try (InputStream in = Files.newInputStream(file)) {
             return in.readNBytes(16);
-        }
-    }
-
-    private static byte[] read(Path file) throws IOException {
-        checkReadable(file);
-        long size = Files.size(file);
-        if (size > AnalyzeCommand.MAX_FILE_BYTES) {
-            throw new IOException(size + " bytes is more than the limit of "
-                    + AnalyzeCommand.MAX_FILE_BYTES);
-        }
-        return Files.readAllBytes(file);
-    }
-
-    private static void checkReadable(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IOException("is a folder");
-        }
-        if (!Files.isReadable(file)) {
-            throw new IOException(Files.exists(file) ? "not readable" : "no such file");
         }
     }
 }
