@@ -120,8 +120,8 @@ class MainTest extends CapturedConsole {
 
     @Test
     void trainVoiceWritesAModelThatAnalyzeReportsAsTheDetector() throws IOException {
-        Path corpus = SAMPLES.getParent().getParent()
-                .resolve("voice/src/test/resources/io/github/affect4j/voice/synthetic");
+        Path corpus = Path.of(System.getProperty("affect4j.synthetic.dir",
+                SAMPLES.getParent().getParent().resolve("voice/synthetic").toString()));
         Path model = temp.resolve("synthetic.onnx");
         assertEquals(0, Main.execute("train-voice", "--data", corpus.toString(), "--out",
                 model.toString(), "--speaker-norm", "--threads", "2"), err::toString);

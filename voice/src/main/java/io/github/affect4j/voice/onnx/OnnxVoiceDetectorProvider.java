@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * one. It runs either kind of model on ONNX Runtime, as its card says ({@code kind}):
  * <ul>
  *   <li>{@code features}: a classifier over level-independent acoustic features, trained with
- *       {@link io.github.affect4j.voice.training.VoiceTrainer} (or {@code ./affect4j
+ *       {@code VoiceTrainer} of {@code affect4j-voice-training} (or {@code ./affect4j
  *       train-voice}); see {@link VoiceModelCard};</li>
  *   <li>{@code waveform}: a model reading raw 16 kHz speech, such as an export of a
  *       wav2vec2-family speech-emotion model, categorical or dimensional; see

@@ -12,8 +12,7 @@ import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
-import io.github.affect4j.voice.features.TestClips;
-import io.github.affect4j.voice.training.TrainedModels;
+import io.github.affect4j.voice.fixtures.TestClips;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +31,7 @@ class OnnxVoiceDetectorTest {
     @BeforeAll
     static void load() {
         detector = EmotionDetectors.voiceBuilder()
-                .option("model", TrainedModels.syntheticModel().toString()).build();
+                .option("model", FixtureModels.syntheticModel().toString()).build();
     }
 
     @AfterAll
@@ -136,7 +135,7 @@ class OnnxVoiceDetectorTest {
     @Test
     void closedDetectorRefusesCalls() {
         VoiceEmotionDetector own = EmotionDetectors.voiceBuilder().provider("onnx")
-                .option("model", TrainedModels.syntheticModel().toString()).build();
+                .option("model", FixtureModels.syntheticModel().toString()).build();
         VoiceEmotionStream stream = own.openStream(16_000);
         own.close();
         own.close();

@@ -11,7 +11,6 @@ import io.github.affect4j.ProviderStatus;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
-import io.github.affect4j.voice.training.TrainedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,7 +45,7 @@ class ProviderTest {
     @Test
     void theSystemPropertyNamesTheModel() {
         System.setProperty(OnnxVoiceDetectorProvider.MODEL_PROPERTY,
-                TrainedModels.syntheticModel().toString());
+                FixtureModels.syntheticModel().toString());
         try (VoiceEmotionDetector d = EmotionDetectors.voice()) {
             assertEquals("onnx", d.info().providerId());
         } finally {
@@ -59,7 +58,7 @@ class ProviderTest {
         Path model = dir.resolve("none.onnx");
         assertEquals("voice model file " + model + " not found",
                 provider.availability(config(model)).reason());
-        Files.copy(TrainedModels.syntheticModel(), model);
+        Files.copy(FixtureModels.syntheticModel(), model);
         assertTrue(provider.availability(config(model)).reason().startsWith(
                 "model card " + dir.resolve("none.card.properties") + " not found"));
     }
@@ -68,8 +67,8 @@ class ProviderTest {
     void badCardsAndModelsAreRejectedWithTheFileAndTheReason() throws Exception {
         Path model = dir.resolve("m.onnx");
         Path card = dir.resolve("m.card.properties");
-        Files.copy(TrainedModels.syntheticModel(), model);
-        String good = Files.readString(VoiceModelCard.cardPath(TrainedModels.syntheticModel()));
+        Files.copy(FixtureModels.syntheticModel(), model);
+        String good = Files.readString(VoiceModelCard.cardPath(FixtureModels.syntheticModel()));
 
         Files.writeString(card, good.replace("labels=", "labels=boredom, "));
         Availability a = provider.availability(config(model));

@@ -15,8 +15,7 @@ import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;
 import io.github.affect4j.voice.features.SpeechFeatures;
-import io.github.affect4j.voice.features.TestClips;
-import io.github.affect4j.voice.training.TrainedModels;
+import io.github.affect4j.voice.fixtures.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +75,7 @@ class SileroVadTest {
     @Test
     void theDetectorFindsSpeechWithItWhenAsked() {
         try (VoiceEmotionDetector d = EmotionDetectors.voiceBuilder()
-                .option("model", TrainedModels.syntheticModel().toString())
+                .option("model", FixtureModels.syntheticModel().toString())
                 .option("vad.model", FAKE.toString()).build()) {
             assertTrue(d.info().description().endsWith(", speech found by Silero VAD"),
                     d.info().description());
@@ -105,7 +104,7 @@ class SileroVadTest {
     void sileroWithoutAModelIsAConfigurationError() {
         OnnxVoiceDetectorProvider provider = new OnnxVoiceDetectorProvider();
         DetectorConfig config = DetectorConfig.of(Map.of("model",
-                TrainedModels.syntheticModel().toString(), "vad", "silero"));
+                FixtureModels.syntheticModel().toString(), "vad", "silero"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> provider.create(config));
         assertTrue(e.getMessage().startsWith("option vad = silero needs the Silero VAD model"),
@@ -114,7 +113,7 @@ class SileroVadTest {
                 provider.availability(config).reason());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> provider.create(DetectorConfig.of(Map.of("model",
-                        TrainedModels.syntheticModel().toString(), "vad", "webrtc"))));
+                        FixtureModels.syntheticModel().toString(), "vad", "webrtc"))));
         assertEquals("option vad must be energy or silero, got 'webrtc'", bad.getMessage());
     }
 

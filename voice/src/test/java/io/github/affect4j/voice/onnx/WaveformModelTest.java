@@ -18,7 +18,7 @@ import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;
 import io.github.affect4j.voice.features.SpeechFeatures;
-import io.github.affect4j.voice.features.TestClips;
+import io.github.affect4j.voice.fixtures.TestClips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.github.affect4j.voice.features;
 
+import io.github.affect4j.voice.fixtures.TestClips;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,6 +1,6 @@
 package io.github.affect4j.voice.training;
 
-import io.github.affect4j.voice.features.TestClips;
+import io.github.affect4j.voice.fixtures.TestClips;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
