@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * An immutable 8-bit colour image, the input of face analysis.
  *
- * <p>Made from encoded bytes or files (JPEG, PNG, BMP, GIF: whatever {@code javax.imageio} reads),
+ * <p>Made from encoded bytes or files (JPEG, PNG, BMP, GIF, TIFF: whatever {@code javax.imageio} reads),
  * from a {@link BufferedImage}, or from raw interleaved pixels. Grey, alpha and 16-bit images are
  * converted to 8-bit RGB (alpha is dropped, 16-bit samples are scaled); CMYK JPEGs are converted
  * too, while TIFFs in CMYK or CIE Lab colour, which the JDK's reader mislabels as RGB, are refused

@@ -14,6 +14,8 @@ public enum MediaFormat {
     GIF("GIF image", true),
     /** BMP image ({@code BM}). */
     BMP("BMP image", true),
+    /** TIFF image, either byte order ({@code II*\0} or {@code MM\0*}); the JDK reads it since Java 9. */
+    TIFF("TIFF image", true),
     /** WAV audio: RIFF/WAVE, and the RIFX and RF64 variants, which {@link AudioClip} refuses by name. */
     WAV("WAV audio", false),
     /** None of the above. */
@@ -60,6 +62,9 @@ public enum MediaFormat {
         }
         if (startsWith(data, 0, 'B', 'M')) {
             return BMP;
+        }
+        if (startsWith(data, 0, 'I', 'I', 0x2A, 0x00) || startsWith(data, 0, 'M', 'M', 0x00, 0x2A)) {
+            return TIFF;
         }
         if ((startsWith(data, 0, 'R', 'I', 'F', 'F') || startsWith(data, 0, 'R', 'I', 'F', 'X')
                 || startsWith(data, 0, 'R', 'F', '6', '4'))

@@ -25,12 +25,30 @@ class MediaFormatTest {
         assertEquals(MediaFormat.GIF, MediaFormat.of("GIF89a".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(MediaFormat.BMP, MediaFormat.of("BM......".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(MediaFormat.WAV, MediaFormat.of("RIFF\0\0\0\0WAVEfmt ".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(MediaFormat.TIFF, MediaFormat.of(bytes('I', 'I', 0x2A, 0x00, 8, 0, 0, 0)));
+        assertEquals(MediaFormat.TIFF, MediaFormat.of(bytes('M', 'M', 0x00, 0x2A, 0, 0, 0, 8)));
+    }
+
+    @Test
+    void aTiffWrittenByImageIoIsRecognisedAndDecodes() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 3,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(1, 1, 0xFF0000);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertTrue(javax.imageio.ImageIO.write(image, "tiff", out));
+        byte[] tiff = out.toByteArray();
+        assertEquals(MediaFormat.TIFF, MediaFormat.of(tiff));
+        assertTrue(MediaFormat.TIFF.isImage());
+        ImageFrame frame = ImageFrame.decode(tiff);
+        assertEquals(4, frame.width());
+        assertEquals(3, frame.height());
     }
 
     @Test
     void anythingElseIsUnknown() {
         assertEquals(MediaFormat.UNKNOWN, MediaFormat.of(new byte[0]));
         assertEquals(MediaFormat.UNKNOWN, MediaFormat.of(bytes(0xFF, 0xD8)));
+        assertEquals(MediaFormat.UNKNOWN, MediaFormat.of(bytes('I', 'I', 0x2B, 0x00)));
         assertEquals(MediaFormat.UNKNOWN, MediaFormat.of("RIFF\0\0\0\0AVI ".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(MediaFormat.UNKNOWN, MediaFormat.of("{\"json\":true}".getBytes(StandardCharsets.US_ASCII)));
     }

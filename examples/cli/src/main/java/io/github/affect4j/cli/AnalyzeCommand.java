@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code affect4j analyze FILE...}: faces in images, speech in WAV files. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Analyse images (JPEG, PNG, BMP, GIF) and WAV audio; the kind is recognised "
+        description = "Analyse images (JPEG, PNG, BMP, GIF, TIFF) and WAV audio; the kind is recognised "
                 + "from each file's content. Files that fail are reported and skipped.")
 final class AnalyzeCommand implements Callable<Integer> {
 

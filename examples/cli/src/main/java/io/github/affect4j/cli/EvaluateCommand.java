@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
                 + "path,label of a CSV file (relative paths from the CSV's folder). Labels may be "
                 + "synonyms (happy, angry, sad, fearful, surprised, disgusted, "
                 + "calm->neutral, ...); files with other labels are counted and left out.",
-            "Images (JPEG, PNG, BMP, GIF) are read with the face detector: the largest face, "
+            "Images (JPEG, PNG, BMP, GIF, TIFF) are read with the face detector: the largest face, "
                 + "or the whole image when no face is found. WAV files are read with the voice "
                 + "detector; a clip without speech counts as a wrong answer ('no speech'). "
                 + "A dataset mixing images and audio is refused: evaluate each kind on its own."})
@@ -117,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     clips.add(sample);
                 } else {
                     errors += error(err, sample, Files.size(sample.file()) == 0 ? "empty file"
-                            : "neither an image (JPEG, PNG, BMP, GIF) nor a WAV file");
+                            : "neither an image (JPEG, PNG, BMP, GIF, TIFF) nor a WAV file");
                 }
             } catch (IOException e) {
                 errors += error(err, sample, e.getMessage());

@@ -4,6 +4,7 @@ import io.github.affect4j.Emotion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -193,7 +194,9 @@ record LabelledDataset(List<Sample> samples, Map<String, Integer> unmappedLabels
     }
 
     private static List<Path> filesBelow(Path labelDir) throws IOException {
-        try (Stream<Path> files = Files.walk(labelDir)) {
+        // Linked label folders and files are followed (datasets are often assembled from links);
+        // a link cycle ends the walk with FileSystemLoopException, reported as the I/O error.
+        try (Stream<Path> files = Files.walk(labelDir, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(file -> !hiddenBelow(labelDir, file))
                     .filter(Files::isRegularFile)
                     .sorted(Comparator.comparing(Path::toString))

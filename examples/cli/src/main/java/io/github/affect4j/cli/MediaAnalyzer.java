@@ -41,7 +41,7 @@ final class MediaAnalyzer {
                         .analyze(AudioClip.readWav(new ByteArrayInputStream(data))), null);
             }
             return Outcome.failed(name, data.length == 0 ? "empty file"
-                    : "neither an image (JPEG, PNG, BMP, GIF) nor a WAV file");
+                    : "neither an image (JPEG, PNG, BMP, GIF, TIFF) nor a WAV file");
         } catch (InvalidMediaException e) {
             return Outcome.failed(name, e.getMessage());
         } catch (IOException | IllegalArgumentException e) {

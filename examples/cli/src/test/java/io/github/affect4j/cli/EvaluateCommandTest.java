@@ -133,6 +133,25 @@ class EvaluateCommandTest extends CapturedConsole {
     }
 
     @Test
+    void tiffImagesAndLinkedLabelFoldersAreRead() throws IOException {
+        // A dataset assembled from links: the label folder is a symbolic link to the photos.
+        Path photos = Files.createDirectories(temp.resolve("photos"));
+        ImageIO.write(ImageIO.read(SAMPLES.resolve("astronaut.jpg").toFile()), "tiff",
+                photos.resolve("astronaut.tif").toFile());
+        Path dataset = Files.createDirectories(temp.resolve("linked"));
+        Files.createSymbolicLink(dataset.resolve("happy"), photos);
+
+        int code = Main.execute("evaluate", "--json", dataset.toString());
+
+        assertEquals(0, code, err::toString);
+        Map<String, Object> report = json();
+        assertEquals(1, integer(report, "samples"), out::toString);
+        assertEquals(1, integer(report, "confusion.happiness.happiness"), out::toString);
+        assertEquals(0, integer(report, "wholeImageFallbacks"), "the TIFF's face is found");
+        assertEquals(0, integer(report, "errors"));
+    }
+
+    @Test
     void malformedCsvIsAUsageErrorNamingTheLine() throws IOException {
         Path csv = Files.writeString(temp.resolve("bad.csv"), "path,label\na.jpg,happy,extra\n");
         assertEquals(2, Main.execute("evaluate", "--csv", csv.toString()));
