@@ -64,6 +64,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the figures as one JSON object.")
     boolean json;
 
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Also write one CSV row per sample to FILE: path, truth, predicted, "
+                    + "top_probability, path_taken (face, whole-image, speech, no-speech, error), "
+                    + "assessable.")
+    Path predictions;
+
     @Mixin
     DetectorOptions detection;
 
@@ -107,6 +113,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // Sort the samples by kind from their first bytes, before any detector is made.
         List<LabelledDataset.Sample> images = new ArrayList<>();
         List<LabelledDataset.Sample> clips = new ArrayList<>();
+        List<LabelledDataset.Sample> unreadable = new ArrayList<>();
         int errors = 0;
         for (LabelledDataset.Sample sample : dataset.samples()) {
             try {
@@ -118,9 +125,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 } else {
                     errors += error(err, sample, Files.size(sample.file()) == 0 ? "empty file"
                             : "neither an image (JPEG, PNG, BMP, GIF, TIFF) nor a WAV file");
+                    unreadable.add(sample);
                 }
             } catch (IOException e) {
                 errors += error(err, sample, e.getMessage());
+                unreadable.add(sample);
             }
         }
         if (!images.isEmpty() && !clips.isEmpty()) {
@@ -137,10 +146,25 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("affect4j: evaluate: --voice-model is not used: the samples are images");
         }
 
+        PredictionLog log = null;
+        if (predictions != null) {
+            try {
+                log = PredictionLog.create(predictions);
+            } catch (IOException e) {
+                err.println("affect4j: evaluate: cannot write --predictions " + predictions + ": "
+                        + e.getMessage());
+                return Main.FILE_FAILED;
+            }
+            for (LabelledDataset.Sample sample : unreadable) {
+                log.failed(sample);
+            }
+        }
+
         SamplePredictor predictor;
         try {
             predictor = samples.isEmpty() ? null : predictor(kind);
         } catch (DetectorUnavailableException e) {
+            closeQuietly(log);
             err.println("affect4j: " + e.getMessage());
             return detection.forced(kind == EvaluationResult.Kind.AUDIO) ? Main.USAGE
                     : Main.FILE_FAILED;
@@ -153,7 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
         int notAssessable = 0;
         int scored = 0;
         double[] highest = new double[Emotion.values().length];
-        try (predictor) {
+        try (predictor; PredictionLog rows = log) {
             if (predictor != null) {
                 err.printf(Locale.ROOT, "affect4j: evaluating %d %s with detector %s%n",
                         samples.size(), kind.plural, predictor.detector().providerId());
@@ -163,15 +187,18 @@ final class EvaluateCommand implements Callable<Integer> {
                 try {
                     prediction = predictor.predict(InputFiles.read(sample.file()));
                 } catch (InvalidMediaException e) {
-                    errors += error(err, sample, e.getMessage());
+                    errors += error(err, rows, sample, e.getMessage());
                     continue;
                 } catch (IOException | IllegalArgumentException e) {
-                    errors += error(err, sample, e.getClass().getSimpleName() + ": "
+                    errors += error(err, rows, sample, e.getClass().getSimpleName() + ": "
                             + e.getMessage());
                     continue;
                 } catch (AnalysisException e) {
-                    errors += error(err, sample, "analysis failed: " + e.getMessage());
+                    errors += error(err, rows, sample, "analysis failed: " + e.getMessage());
                     continue;
+                }
+                if (rows != null) {
+                    rows.predicted(sample, prediction, kind == EvaluationResult.Kind.IMAGE);
                 }
                 nanos += prediction.nanos();
                 timed++;
@@ -216,9 +243,28 @@ final class EvaluateCommand implements Callable<Integer> {
                 : new SamplePredictor.Voices(detectors.voice());
     }
 
+    private static void closeQuietly(PredictionLog log) {
+        if (log != null) {
+            try {
+                log.close();
+            } catch (IOException ignored) {
+                // the run is failing already; its own error is the one to report
+            }
+        }
+    }
+
     private static int error(PrintStream err, LabelledDataset.Sample sample, String reason) {
         err.println(sample.name() + ": error: " + reason);
         return 1;
+    }
+
+    /** {@link #error} for a sample that was being analysed, also logged as a prediction row. */
+    private static int error(PrintStream err, PredictionLog rows, LabelledDataset.Sample sample,
+                             String reason) {
+        if (rows != null) {
+            rows.failed(sample);
+        }
+        return error(err, sample, reason);
     }
 
     /** The first bytes of a file, enough for {@link MediaFormat#of}. */

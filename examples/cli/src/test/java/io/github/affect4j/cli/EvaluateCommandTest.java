@@ -133,6 +133,33 @@ class EvaluateCommandTest extends CapturedConsole {
     }
 
     @Test
+    void predictionsFileHasOneRowPerSampleWithThePathTaken() throws IOException {
+        Path rows = temp.resolve("predictions.csv");
+        Path dir = faceFolder();
+        Files.writeString(dir.resolve("happy").resolve("notes, draft.txt"), "not an image");
+
+        int code = Main.execute("evaluate", "--predictions", rows.toString(), dir.toString());
+
+        assertEquals(1, code, err::toString);
+        List<String> lines = Files.readAllLines(rows);
+        assertEquals(PredictionLog.HEADER, lines.get(0));
+        // happy: astronaut-mirrored.png, astronaut.jpg, corrupt.jpg, "notes, draft.txt";
+        // neutral: gradient.png. boredom is not an emotion label and is left out.
+        assertEquals(6, lines.size(), String.join("\n", lines));
+        String notes = dir.resolve("happy").resolve("notes, draft.txt").toString();
+        assertTrue(lines.get(1).equals("\"" + notes + "\",happiness,,,error,"), lines.get(1));
+        List<String> body = lines.subList(2, lines.size());
+        assertTrue(body.stream().anyMatch(l -> l.matches(".*astronaut\\.jpg,happiness,happiness,"
+                + "0\\.\\d{4},face,(true|false)")), String.join("\n", body));
+        assertTrue(body.stream().anyMatch(l -> l.matches(".*astronaut-mirrored\\.png,happiness,"
+                + "happiness,0\\.\\d{4},face,(true|false)")), String.join("\n", body));
+        assertTrue(body.stream().anyMatch(l -> l.matches(".*corrupt\\.jpg,happiness,,,error,")),
+                String.join("\n", body));
+        assertTrue(body.stream().anyMatch(l -> l.matches(".*gradient\\.png,neutral,[a-z]+,"
+                + "[01]\\.\\d{4},whole-image,(true|false)")), String.join("\n", body));
+    }
+
+    @Test
     void tiffImagesAndLinkedLabelFoldersAreRead() throws IOException {
         // A dataset assembled from links: the label folder is a symbolic link to the photos.
         Path photos = Files.createDirectories(temp.resolve("photos"));
