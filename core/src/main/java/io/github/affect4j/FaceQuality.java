@@ -1,5 +1,7 @@
 package io.github.affect4j;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -12,7 +14,8 @@ import java.util.TreeMap;
  * turned away (see {@link #flags()}). The thresholds are documented by each implementation.
  *
  * @param assessable whether the scores may be trusted
- * @param flags the problems found; empty for a good face
+ * @param flags the problems found; empty for a good face. Iterated in the order the flags are
+ *     declared in {@link Flag}, so logs and reports list them the same way every time
  * @param measures named measurements behind the flags, for example {@code "faceSize"} (shorter
  *     box side in pixels), {@code "sharpness"}, {@code "brightness"} (mean luminance, 0 to 1),
  *     {@code "yawDegrees"}; which ones are present depends on the implementation
@@ -37,10 +40,16 @@ public record FaceQuality(boolean assessable, Set<Flag> flags, Map<String, Doubl
         LOW_CONFIDENCE
     }
 
-    /** Copies the collections; measures are kept sorted by name. */
+    /**
+     * Copies the collections: flags into declaration order, measures sorted by name.
+     *
+     * @throws NullPointerException if a collection, a flag or a measure name is null
+     */
     public FaceQuality {
-        flags = Set.copyOf(flags);
-        measures = java.util.Collections.unmodifiableMap(new TreeMap<>(measures));
+        EnumSet<Flag> ordered = EnumSet.noneOf(Flag.class);
+        ordered.addAll(flags);
+        flags = Collections.unmodifiableSet(ordered);
+        measures = Collections.unmodifiableMap(new TreeMap<>(measures));
     }
 
     /** A quality with no flags and no measures. */

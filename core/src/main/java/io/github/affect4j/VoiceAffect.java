@@ -5,19 +5,23 @@ import java.util.Objects;
 /**
  * The affect read from a span of speech.
  *
+ * <p>Valence comes before arousal, as in {@link Emotion} and
+ * {@link EmotionScores#fromCircumplex(double, double)}: every affect4j signature that takes both
+ * takes them in this order.
+ *
  * @param scores the emotion distribution
- * @param arousal estimated arousal in [-1, 1]; an implementation may estimate it from prosody
- *     directly, so it need not equal {@code scores.arousal()}
- * @param valence estimated valence in [-1, 1], likewise
+ * @param valence estimated valence in [-1, 1]; an implementation may estimate it from prosody
+ *     directly, so it need not equal {@code scores.valence()}
+ * @param arousal estimated arousal in [-1, 1], likewise
  */
-public record VoiceAffect(EmotionScores scores, double arousal, double valence) {
+public record VoiceAffect(EmotionScores scores, double valence, double arousal) {
 
-    /** @throws IllegalArgumentException if arousal or valence is outside [-1, 1] */
+    /** @throws IllegalArgumentException if valence or arousal is outside [-1, 1] */
     public VoiceAffect {
         Objects.requireNonNull(scores, "scores");
-        if (!(arousal >= -1 && arousal <= 1) || !(valence >= -1 && valence <= 1)) {
-            throw new IllegalArgumentException("arousal and valence must be in [-1, 1], got "
-                    + arousal + " and " + valence);
+        if (!(valence >= -1 && valence <= 1) || !(arousal >= -1 && arousal <= 1)) {
+            throw new IllegalArgumentException("valence and arousal must be in [-1, 1], got "
+                    + valence + " and " + arousal);
         }
     }
 }

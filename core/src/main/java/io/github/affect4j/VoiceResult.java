@@ -1,5 +1,7 @@
 package io.github.affect4j;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -10,13 +12,15 @@ import java.util.Set;
  * @param startSeconds start of the span, from the start of the clip or stream
  * @param endSeconds end of the span
  * @param speechRatio fraction of the span judged to be speech, in [0, 1]
- * @param affect the affect read from the speech; empty when there was no speech to read (see
- *     {@link Flag#NO_SPEECH}): affect4j does not guess on silence
+ * @param affectOrNull the affect read from the speech, or {@code null} when there was no speech
+ *     to read (see {@link Flag#NO_SPEECH}): affect4j does not guess on silence. Callers usually
+ *     want {@link #affect()}, which says the same with an {@code Optional}
  * @param prosody key prosodic measurements of the speech in the span
- * @param flags problems found in the audio
+ * @param flags problems found in the audio; iterated in the order the flags are declared in
+ *     {@link Flag}, so logs and reports list them the same way every time
  */
 public record VoiceResult(double startSeconds, double endSeconds, double speechRatio,
-                          Optional<VoiceAffect> affect, Prosody prosody, Set<Flag> flags) {
+                          VoiceAffect affectOrNull, Prosody prosody, Set<Flag> flags) {
 
     /** Problems found in audio. */
     public enum Flag {
@@ -32,11 +36,17 @@ public record VoiceResult(double startSeconds, double endSeconds, double speechR
         LOW_LEVEL
     }
 
-    /** @throws IllegalArgumentException if the span or ratio is invalid */
+    /**
+     * Copies the flags into declaration order.
+     *
+     * @throws IllegalArgumentException if the span or ratio is invalid
+     * @throws NullPointerException if prosody, flags or one of the flags is null
+     */
     public VoiceResult {
-        Objects.requireNonNull(affect, "affect");
         Objects.requireNonNull(prosody, "prosody");
-        flags = Set.copyOf(flags);
+        EnumSet<Flag> ordered = EnumSet.noneOf(Flag.class);
+        ordered.addAll(flags);
+        flags = Collections.unmodifiableSet(ordered);
         if (!(startSeconds >= 0 && endSeconds >= startSeconds && Double.isFinite(endSeconds))) {
             throw new IllegalArgumentException("invalid span " + startSeconds + " to " + endSeconds);
         }
@@ -50,8 +60,17 @@ public record VoiceResult(double startSeconds, double endSeconds, double speechR
         return endSeconds - startSeconds;
     }
 
+    /**
+     * The affect read from the speech.
+     *
+     * @return the affect, or empty when there was no speech to read (see {@link Flag#NO_SPEECH})
+     */
+    public Optional<VoiceAffect> affect() {
+        return Optional.ofNullable(affectOrNull);
+    }
+
     /** Whether speech was found and read. */
     public boolean hasSpeech() {
-        return affect.isPresent();
+        return affectOrNull != null;
     }
 }

@@ -2,12 +2,17 @@ package io.github.affect4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,19 +84,30 @@ class ResultRecordsTest {
 
     @ParameterizedTest
     @CsvSource({"1.01, 0", "-1.01, 0", "0, 1.5", "0, -7", "NaN, 0", "0, NaN", "Infinity, 0"})
-    void voiceAffectOutsideRangeIsRejected(double arousal, double valence) {
+    void voiceAffectOutsideRangeIsRejected(double valence, double arousal) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new VoiceAffect(HAPPY, arousal, valence));
-        assertEquals("arousal and valence must be in [-1, 1], got " + arousal + " and " + valence,
+                () -> new VoiceAffect(HAPPY, valence, arousal));
+        assertEquals("valence and arousal must be in [-1, 1], got " + valence + " and " + arousal,
                 e.getMessage());
     }
 
     @Test
     void voiceAffectAcceptsTheBounds() {
         VoiceAffect affect = new VoiceAffect(HAPPY, -1, 1);
-        assertEquals(-1, affect.arousal(), 0.0);
-        assertEquals(1, affect.valence(), 0.0);
+        assertEquals(-1, affect.valence(), 0.0);
+        assertEquals(1, affect.arousal(), 0.0);
         assertThrows(NullPointerException.class, () -> new VoiceAffect(null, 0, 0));
+    }
+
+    @Test
+    void voiceAffectTakesValenceThenArousalLikeEmotionAndFromCircumplex() {
+        // Pleasant and calm: swapped, the pair would read as unpleasant and activated.
+        VoiceAffect affect = new VoiceAffect(HAPPY, 0.8, -0.6);
+        assertEquals(0.8, affect.valence(), 0.0);
+        assertEquals(-0.6, affect.arousal(), 0.0);
+        assertEquals(List.of("scores", "valence", "arousal"),
+                Arrays.stream(VoiceAffect.class.getRecordComponents())
+                        .map(RecordComponent::getName).toList());
     }
 
     @ParameterizedTest
@@ -115,10 +131,14 @@ class ResultRecordsTest {
         VoiceResult empty = voiceResult(1.5, 1.5, 0);
         assertEquals(0.0, empty.durationSeconds(), 0.0);
         assertFalse(empty.hasSpeech());
-        VoiceResult spoken = new VoiceResult(0.25, 2.0, 1, Optional.of(new VoiceAffect(HAPPY, 0.1,
-                0.2)), Prosody.unknown(), Set.of(VoiceResult.Flag.CLIPPED));
+        VoiceAffect affect = new VoiceAffect(HAPPY, 0.2, 0.1);
+        VoiceResult spoken = new VoiceResult(0.25, 2.0, 1, affect, Prosody.unknown(),
+                Set.of(VoiceResult.Flag.CLIPPED));
         assertEquals(1.75, spoken.durationSeconds(), 0.0);
         assertTrue(spoken.hasSpeech());
+        assertEquals(Optional.of(affect), spoken.affect());
+        assertEquals(Optional.empty(), empty.affect());
+        assertNull(empty.affectOrNull());
         VoiceAnalysis analysis = new VoiceAnalysis(spoken, List.of(spoken), INFO);
         assertEquals(spoken.affect(), analysis.affect());
         assertEquals(1.75, analysis.durationSeconds(), 0.0);
@@ -127,9 +147,39 @@ class ResultRecordsTest {
     @Test
     void voiceResultCopiesFlags() {
         Set<VoiceResult.Flag> flags = EnumSet.of(VoiceResult.Flag.NO_SPEECH);
-        VoiceResult result = new VoiceResult(0, 1, 0, Optional.empty(), Prosody.unknown(), flags);
+        VoiceResult result = new VoiceResult(0, 1, 0, null, Prosody.unknown(), flags);
         flags.add(VoiceResult.Flag.CLIPPED);
         assertEquals(Set.of(VoiceResult.Flag.NO_SPEECH), result.flags());
+        assertThrows(UnsupportedOperationException.class,
+                () -> result.flags().add(VoiceResult.Flag.CLIPPED));
+    }
+
+    @Test
+    void voiceResultFlagsIterateInDeclarationOrder() {
+        // A LinkedHashSet keeps the reverse order given; Set.copyOf would scramble it per JVM.
+        Set<VoiceResult.Flag> reversed = new LinkedHashSet<>();
+        List<VoiceResult.Flag> declared = List.of(VoiceResult.Flag.values());
+        for (int i = declared.size() - 1; i >= 0; i--) {
+            reversed.add(declared.get(i));
+        }
+        VoiceResult result = new VoiceResult(0, 1, 0, null, Prosody.unknown(), reversed);
+        assertEquals(declared, List.copyOf(result.flags()));
+        assertEquals(List.of(), List.copyOf(voiceResult(0, 1, 0).flags()));
+    }
+
+    @Test
+    void faceQualityFlagsIterateInDeclarationOrder() {
+        Set<FaceQuality.Flag> reversed = new LinkedHashSet<>();
+        List<FaceQuality.Flag> declared = List.of(FaceQuality.Flag.values());
+        for (int i = declared.size() - 1; i >= 0; i--) {
+            reversed.add(declared.get(i));
+        }
+        FaceQuality quality = new FaceQuality(false, reversed, Map.of());
+        assertEquals(declared, List.copyOf(quality.flags()));
+        assertThrows(UnsupportedOperationException.class,
+                () -> quality.flags().remove(FaceQuality.Flag.SMALL));
+        assertThrows(NullPointerException.class,
+                () -> new FaceQuality(false, Collections.singleton(null), Map.of()));
     }
 
     @Test
@@ -174,6 +224,6 @@ class ResultRecordsTest {
     }
 
     private static VoiceResult voiceResult(double start, double end, double ratio) {
-        return new VoiceResult(start, end, ratio, Optional.empty(), Prosody.unknown(), Set.of());
+        return new VoiceResult(start, end, ratio, null, Prosody.unknown(), Set.of());
     }
 }

@@ -4,28 +4,10 @@ import io.github.affect4j.EmotionDetectors;
 import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.media.ImageFrame;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /** The rule-based face detector (OpenCV Haar cascades) on one thread. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class HeuristicFaceBenchmark {
+public class HeuristicFaceBenchmark extends DetectorBenchmark {
 
     private FaceEmotionDetector detector;
     private ImageFrame webcamFrame;
@@ -33,18 +15,13 @@ public class HeuristicFaceBenchmark {
     private ImageFrame faceCrop;
     private byte[] jpeg;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        detector = EmotionDetectors.faceBuilder().provider("heuristic").build();
+    @Override
+    protected void setUp() {
+        detector = closeAtEnd(EmotionDetectors.faceBuilder().provider("heuristic").build());
         webcamFrame = Samples.webcamFrame();
         portrait = Samples.photo();
         jpeg = Samples.bytes("astronaut.jpg");
         faceCrop = portrait.crop(detector.analyze(portrait).largestFace().orElseThrow().box());
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        detector.close();
     }
 
     /** A 640x480 frame with one face: detection plus scoring. */

@@ -7,18 +7,10 @@ import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -27,13 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 640x480 frame with one face 15 ms, fast mode 6 ms, one prepared crop 3 ms, 32 crops at
  * 300 faces/s or more (about 107 ms per batch), loading 300 ms.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class OnnxFaceBenchmark {
+public class OnnxFaceBenchmark extends DetectorBenchmark {
 
     private FaceEmotionDetector accurate;
     private FaceEmotionDetector fast;
@@ -41,19 +27,14 @@ public class OnnxFaceBenchmark {
     private ImageFrame faceCrop;
     private List<ImageFrame> crops32;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        accurate = EmotionDetectors.faceBuilder().provider("onnx").build();
-        fast = EmotionDetectors.faceBuilder().provider("onnx").option("mode", "fast").build();
+    @Override
+    protected void setUp() {
+        accurate = closeAtEnd(EmotionDetectors.faceBuilder().provider("onnx").build());
+        fast = closeAtEnd(EmotionDetectors.faceBuilder().provider("onnx").option("mode", "fast")
+                .build());
         webcamFrame = Samples.webcamFrame();
         faceCrop = webcamFrame.crop(accurate.analyze(webcamFrame).largestFace().orElseThrow().box());
         crops32 = Collections.nCopies(32, faceCrop);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        accurate.close();
-        fast.close();
     }
 
     /** Default (accurate) pipeline: BlazeFace 256, two classifiers, mirrored copies. */

@@ -10,26 +10,10 @@ import io.github.affect4j.voice.training.VoiceCorpus;
 import io.github.affect4j.voice.training.VoiceTrainer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The model-backed voice detector (provider {@code onnx}) on one thread, one ONNX Runtime thread.
@@ -43,41 +27,31 @@ import org.openjdk.jmh.annotations.Warmup;
  * model (keeping samples, normalisation, one ONNX run per span), not a wav2vec2 network, whose
  * cost is its own. Silero VAD, which cannot be bundled, is in {@link SileroVoiceBenchmark}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class OnnxVoiceBenchmark {
+public class OnnxVoiceBenchmark extends DetectorBenchmark {
 
-    static final int CHUNK = 320; // 20 ms at 16 kHz
-
-    private Path dir;
     private VoiceEmotionDetector detector;
     private VoiceEmotionDetector waveform;
     private AudioClip wholeClip;
     private AudioClip oneSecond;
     private float[] samples;
     private VoiceEmotionStream stream;
-    private int position;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        dir = Files.createTempDirectory("affect4j-voice-bench");
+    @Override
+    protected void setUp() throws IOException {
+        Path dir = temporaryDirectory("affect4j-voice-bench");
         Path model = trainSyntheticModel(dir);
-        detector = EmotionDetectors.voiceBuilder().provider("onnx")
-                .option("model", model.toString()).build();
+        detector = closeAtEnd(EmotionDetectors.voiceBuilder().provider("onnx")
+                .option("model", model.toString()).build());
         Path tiny = dir.resolve("categorical_dynamic.onnx");
         copy("waveform/categorical_dynamic.onnx", tiny);
         copy("waveform/categorical_dynamic.card.properties",
                 dir.resolve("categorical_dynamic.card.properties"));
-        waveform = EmotionDetectors.voiceBuilder().provider("onnx")
-                .option("model", tiny.toString()).build();
+        waveform = closeAtEnd(EmotionDetectors.voiceBuilder().provider("onnx")
+                .option("model", tiny.toString()).build());
         wholeClip = Samples.speech();
         oneSecond = wholeClip.slice(wholeClip.sampleRate(), 2 * wholeClip.sampleRate());
         samples = wholeClip.samples();
-        stream = detector.openStream(wholeClip.sampleRate());
+        stream = closeAtEnd(detector.openStream(wholeClip.sampleRate()));
     }
 
     /** Copies the synthetic corpus out of the jar and trains on it; returns the .onnx path. */
@@ -109,18 +83,6 @@ public class OnnxVoiceBenchmark {
         }
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
-        stream.close();
-        detector.close();
-        waveform.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (UncheckedIOException e) {
-            // temp files only
-        }
-    }
-
     /** One second of real speech (16 kHz): segmentation, 71 features, one ONNX batch. */
     @Benchmark
     public VoiceAnalysis analyzeOneSecond() {
@@ -136,12 +98,7 @@ public class OnnxVoiceBenchmark {
     /** One 20 ms chunk fed to a stream, cycling through the sample clip. */
     @Benchmark
     public List<?> streamChunk() {
-        if (position + CHUNK > samples.length) {
-            position = 0;
-        }
-        float[] chunk = Arrays.copyOfRange(samples, position, position + CHUNK);
-        position += CHUNK;
-        return stream.accept(chunk);
+        return stream.accept(nextChunk(samples));
     }
 
     /** The whole clip through the tiny waveform model (pipeline overhead, see class comment). */

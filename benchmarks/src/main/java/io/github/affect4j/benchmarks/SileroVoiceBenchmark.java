@@ -11,19 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Silero VAD in the voice pipeline, on one thread. The model is not bundled (see MODELS.md):
@@ -31,46 +19,31 @@ import org.openjdk.jmh.annotations.Warmup;
  * benchmark JVM, e.g. {@code java -jar benchmarks.jar SileroVoiceBenchmark -jvmArgsAppend
  * -Daffect4j.bench.sileroModel=/path/silero_vad.onnx}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class SileroVoiceBenchmark {
+public class SileroVoiceBenchmark extends DetectorBenchmark {
 
-    private Path dir;
     private SileroVad vad;
     private VoiceEmotionDetector detector;
     private AudioClip wholeClip;
     private float[] oneSecond;
     private float[] samples;
     private VoiceEmotionStream stream;
-    private int position;
 
-    @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    @Override
+    protected void setUp() throws IOException {
         String property = System.getProperty("affect4j.bench.sileroModel");
         if (property == null || !Files.isRegularFile(Path.of(property))) {
             throw new IllegalStateException("set -Daffect4j.bench.sileroModel to a Silero VAD "
                     + "v5/v6 .onnx file (not bundled), got " + property);
         }
-        vad = SileroVad.load(Path.of(property));
-        dir = Files.createTempDirectory("affect4j-silero-bench");
+        vad = closeAtEnd(SileroVad.load(Path.of(property)));
+        Path dir = temporaryDirectory("affect4j-silero-bench");
         Path model = OnnxVoiceBenchmark.trainSyntheticModel(dir);
-        detector = EmotionDetectors.voiceBuilder().provider("onnx")
-                .option("model", model.toString()).option("vad.model", property).build();
+        detector = closeAtEnd(EmotionDetectors.voiceBuilder().provider("onnx")
+                .option("model", model.toString()).option("vad.model", property).build());
         wholeClip = Samples.speech();
         samples = wholeClip.samples();
         oneSecond = Arrays.copyOfRange(samples, 16000, 32000);
-        stream = detector.openStream(wholeClip.sampleRate());
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        stream.close();
-        detector.close();
-        vad.close();
+        stream = closeAtEnd(detector.openStream(wholeClip.sampleRate()));
     }
 
     /** Silero alone: 31 windows of 512 samples, one second of 16 kHz speech. */
@@ -88,11 +61,6 @@ public class SileroVoiceBenchmark {
     /** One 20 ms chunk fed to a Silero-segmented stream. */
     @Benchmark
     public List<?> streamChunkSilero() {
-        if (position + OnnxVoiceBenchmark.CHUNK > samples.length) {
-            position = 0;
-        }
-        float[] chunk = Arrays.copyOfRange(samples, position, position + OnnxVoiceBenchmark.CHUNK);
-        position += OnnxVoiceBenchmark.CHUNK;
-        return stream.accept(chunk);
+        return stream.accept(nextChunk(samples));
     }
 }

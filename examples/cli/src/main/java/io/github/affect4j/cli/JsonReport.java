@@ -68,7 +68,7 @@ final class JsonReport implements Report {
             writeScores(json, face.scores());
             json.writeBooleanField("assessable", face.assessable());
             json.writeArrayFieldStart("quality");
-            for (var flag : face.quality().flags().stream().sorted().toList()) {
+            for (var flag : face.quality().flags()) {
                 json.writeString(flag.name().toLowerCase(java.util.Locale.ROOT));
             }
             json.writeEndArray();
@@ -88,17 +88,17 @@ final class JsonReport implements Report {
             VoiceAffect affect = summary.affect().get();
             json.writeStringField("dominant", affect.scores().dominant().label());
             writeScores(json, affect.scores());
-            json.writeNumberField("arousal", round(affect.arousal()));
             json.writeNumberField("valence", round(affect.valence()));
+            json.writeNumberField("arousal", round(affect.arousal()));
         } else {
             json.writeNullField("dominant");
             json.writeObjectFieldStart("scores");
             json.writeEndObject();
-            json.writeNullField("arousal");
             json.writeNullField("valence");
+            json.writeNullField("arousal");
         }
         json.writeArrayFieldStart("flags");
-        for (VoiceResult.Flag flag : summary.flags().stream().sorted().toList()) {
+        for (VoiceResult.Flag flag : summary.flags()) {
             json.writeString(flag.name().toLowerCase(java.util.Locale.ROOT));
         }
         json.writeEndArray();

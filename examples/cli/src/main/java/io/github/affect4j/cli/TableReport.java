@@ -63,8 +63,8 @@ final class TableReport implements Report {
     private static String affect(VoiceResult result) {
         String flags = result.flags().isEmpty() ? "" : "  " + result.flags();
         return result.affect()
-                .map(a -> String.format(Locale.ROOT, "arousal %+.2f  valence %+.2f  %s",
-                        a.arousal(), a.valence(), scores(a.scores())))
+                .map(a -> String.format(Locale.ROOT, "valence %+.2f  arousal %+.2f  %s",
+                        a.valence(), a.arousal(), scores(a.scores())))
                 .orElse("no speech") + flags;
     }
 

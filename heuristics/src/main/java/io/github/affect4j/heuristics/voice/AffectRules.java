@@ -119,7 +119,7 @@ final class AffectRules {
                 + VALENCE_SLOPE.weight() * score(VALENCE_SLOPE, cues, baseline)
                 + VALENCE_TILT.weight() * score(VALENCE_TILT, cues, baseline);
         double valence = clamp(VALENCE_CAP * reliability * Math.tanh(valenceSum), VALENCE_CAP);
-        return new VoiceAffect(scores(valence, arousal), arousal, valence);
+        return new VoiceAffect(scores(valence, arousal), valence, arousal);
     }
 
     /** The circumplex mapping from (valence, arousal) to the eight categories. */

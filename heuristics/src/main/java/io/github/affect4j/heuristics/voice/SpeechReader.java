@@ -6,7 +6,6 @@ import io.github.affect4j.VoiceResult;
 import io.github.affect4j.VoiceResult.Flag;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,7 +53,7 @@ final class SpeechReader {
         double start = span.startSeconds();
         double end = span.endSeconds();
         double ratio = Math.min(1, m.speechSeconds() / (end - start));
-        return new VoiceResult(start, end, ratio, Optional.of(affect), m.prosody(),
+        return new VoiceResult(start, end, ratio, affect, m.prosody(),
                 flags(m.speechSeconds(), m.levelDb(), m.raw()));
     }
 
@@ -78,13 +77,13 @@ final class SpeechReader {
             if (10 * Math.log10(Math.max(0, ms - mean * mean) + 1e-12) < LOW_LEVEL_DB) {
                 flags.add(Flag.LOW_LEVEL);
             }
-            return new VoiceResult(0, duration, 0, Optional.empty(), Prosody.unknown(), flags);
+            return new VoiceResult(0, duration, 0, null, Prosody.unknown(), flags);
         }
         SpeechMeasurement m = SpeechMeasurement.of(spans);
         VoiceAffect affect = rules.read(m, null);
         Set<Flag> flags = flags(m.speechSeconds(), m.levelDb(), raw);
         double ratio = duration > 0 ? Math.min(1, m.speechSeconds() / duration) : 0;
-        return new VoiceResult(0, duration, ratio, Optional.of(affect), m.prosody(), flags);
+        return new VoiceResult(0, duration, ratio, affect, m.prosody(), flags);
     }
 
     SpeakerBaseline baseline() {

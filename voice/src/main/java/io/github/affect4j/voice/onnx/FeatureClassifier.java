@@ -111,10 +111,10 @@ final class FeatureClassifier implements AffectModel {
         return scores(inputs).stream().map(FeatureClassifier::affect).toList();
     }
 
-    /** Affect from a categorical distribution: arousal and valence from the circumplex mean. */
+    /** Affect from a categorical distribution: valence and arousal from the circumplex mean. */
     static VoiceAffect affect(EmotionScores scores) {
-        return new VoiceAffect(scores, Math.max(-1, Math.min(1, scores.arousal())),
-                Math.max(-1, Math.min(1, scores.valence())));
+        return new VoiceAffect(scores, Math.max(-1, Math.min(1, scores.valence())),
+                Math.max(-1, Math.min(1, scores.arousal())));
     }
 
     @Override

@@ -16,7 +16,6 @@ import io.github.affect4j.voice.features.SpeechFeatures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,15 +119,15 @@ final class OnnxVoiceEmotionDetector implements VoiceEmotionDetector {
                               double end) {
         double span = end - start;
         double ratio = span > 0 ? Math.min(1, features.speechSeconds() / span) : 0;
-        return new VoiceResult(start, end, ratio, Optional.of(affect), features.prosody(),
+        return new VoiceResult(start, end, ratio, affect, features.prosody(),
                 features.flags());
     }
 
     private VoiceAnalysis analyzeNow(AudioClip clip) {
         ClipFeatures features = extractor.extract(clip);
         if (features.speech().isEmpty()) {
-            VoiceResult summary = new VoiceResult(0, features.durationSeconds(), 0,
-                    Optional.empty(), Prosody.unknown(), features.flags());
+            VoiceResult summary = new VoiceResult(0, features.durationSeconds(), 0, null,
+                    Prosody.unknown(), features.flags());
             LOG.debug("analysed {}: no speech", clip);
             return new VoiceAnalysis(summary, List.of(), info);
         }

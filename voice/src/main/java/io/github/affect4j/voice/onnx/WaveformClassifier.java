@@ -281,7 +281,7 @@ final class WaveformClassifier implements AffectModel {
                 default -> { }
             }
         }
-        return new VoiceAffect(EmotionScores.fromCircumplex(valence, arousal), arousal, valence);
+        return new VoiceAffect(EmotionScores.fromCircumplex(valence, arousal), valence, arousal);
     }
 
     /** Maps a value of the card's range linearly onto [-1, 1], clamped. */

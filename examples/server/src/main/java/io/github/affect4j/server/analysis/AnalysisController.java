@@ -3,9 +3,11 @@ package io.github.affect4j.server.analysis;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.FaceAnalysis;
+import io.github.affect4j.FaceQuality;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.VoiceAnalysis;
+import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.MediaFormat;
@@ -28,8 +30,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -114,15 +114,14 @@ class AnalysisController {
         OffsetDateTime at = now();
         long observationId = store.saveAudio(session, at, analysis);
         VoiceAffect affect = session.consent() ? analysis.affect().orElse(null) : null;
-        Set<String> flags = new TreeSet<>();
-        analysis.summary().flags().forEach(flag -> flags.add(flag.name()));
+        List<String> flags = analysis.summary().flags().stream().map(Enum::name).toList();
         return new AudioObservation(observationId, session.id(), at,
                 analysis.detector().providerId(), analysis.durationSeconds(),
                 analysis.affect().isPresent(), analysis.summary().speechRatio(), flags,
                 affect == null ? null : affect.scores().dominant().label(),
                 affect == null ? null : byLabel(affect.scores()),
-                affect == null ? null : affect.arousal(),
                 affect == null ? null : affect.valence(),
+                affect == null ? null : affect.arousal(),
                 session.consent() ? null : WITHHELD);
     }
 
@@ -174,14 +173,14 @@ class AnalysisController {
      * @param confidence the face detector's confidence
      * @param dominant the most probable emotion
      * @param scores probabilities by emotion
-     * @param arousal derived arousal in [-1, 1]
      * @param valence derived valence in [-1, 1]
+     * @param arousal derived arousal in [-1, 1]
      * @param assessable whether the face is fit for analysis
-     * @param quality the quality problems found
+     * @param quality the quality problems found, in {@link FaceQuality.Flag} order
      */
     record Face(Map<String, Integer> box, double confidence, String dominant,
-                Map<String, Double> scores, double arousal, double valence, boolean assessable,
-                Set<String> quality) {
+                Map<String, Double> scores, double valence, double arousal, boolean assessable,
+                List<String> quality) {
 
         static Face of(FaceResult face) {
             Map<String, Integer> box = new LinkedHashMap<>();
@@ -189,10 +188,9 @@ class AnalysisController {
             box.put("y", face.box().y());
             box.put("width", face.box().width());
             box.put("height", face.box().height());
-            Set<String> quality = new TreeSet<>();
-            face.quality().flags().forEach(flag -> quality.add(flag.name()));
+            List<String> quality = face.quality().flags().stream().map(Enum::name).toList();
             return new Face(box, face.confidence(), face.dominant().label(),
-                    byLabel(face.scores()), face.scores().arousal(), face.scores().valence(),
+                    byLabel(face.scores()), face.scores().valence(), face.scores().arousal(),
                     face.assessable(), quality);
         }
     }
@@ -207,16 +205,16 @@ class AnalysisController {
      * @param durationSeconds the clip's duration
      * @param speech whether speech was found
      * @param speechRatio the fraction judged speech
-     * @param flags problems found in the audio
+     * @param flags problems found in the audio, in {@link VoiceResult.Flag} order
      * @param dominant the most probable emotion; only with consent and speech
      * @param scores probabilities by emotion; likewise
-     * @param arousal arousal in [-1, 1]; likewise
      * @param valence valence in [-1, 1]; likewise
+     * @param arousal arousal in [-1, 1]; likewise
      * @param notice why the clip's affect is absent
      */
     record AudioObservation(long id, long sessionId, OffsetDateTime observedAt, String detector,
                             double durationSeconds, boolean speech, double speechRatio,
-                            Set<String> flags, String dominant, Map<String, Double> scores,
-                            Double arousal, Double valence, String notice) {
+                            List<String> flags, String dominant, Map<String, Double> scores,
+                            Double valence, Double arousal, String notice) {
     }
 }

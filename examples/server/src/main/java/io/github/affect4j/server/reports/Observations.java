@@ -30,13 +30,13 @@ class Observations {
     }
 
     /** One face; scores in {@link Emotion} order. */
-    record FaceRow(OffsetDateTime observedAt, boolean assessable, double[] scores, double arousal,
-                   double valence) {
+    record FaceRow(OffsetDateTime observedAt, boolean assessable, double[] scores, double valence,
+                   double arousal) {
     }
 
     /** One clip; scores null when it held no speech. */
     record AudioRow(OffsetDateTime observedAt, String detector, double durationSeconds,
-                    double speechRatio, double[] scores, double arousal, double valence) {
+                    double speechRatio, double[] scores, double valence, double arousal) {
     }
 
     List<FrameRow> frames(long sessionId) {
@@ -49,7 +49,7 @@ class Observations {
     }
 
     List<FaceRow> faces(long sessionId) {
-        return jdbc.sql("select observed_at, assessable, " + SCORES + ", arousal, valence"
+        return jdbc.sql("select observed_at, assessable, " + SCORES + ", valence, arousal"
                         + " from face_observations where session_id = ? order by observed_at")
                 .param(sessionId)
                 .query((rs, row) -> {
@@ -65,7 +65,7 @@ class Observations {
 
     List<AudioRow> audio(long sessionId) {
         return jdbc.sql("select observed_at, detector, duration_seconds, speech_ratio, speech, "
-                        + SCORES + ", arousal, valence from audio_observations"
+                        + SCORES + ", valence, arousal from audio_observations"
                         + " where session_id = ? order by observed_at")
                 .param(sessionId)
                 .query((rs, row) -> {

@@ -81,13 +81,13 @@ final class Tally {
 
     /** Mean face affect, or null without faces. */
     Affect faceAffect() {
-        return faces == 0 ? null : Affect.of(faceScores, faces, faceArousal, faceValence);
+        return faces == 0 ? null : Affect.of(faceScores, faces, faceValence, faceArousal);
     }
 
     /** Mean voice affect, or null without speech. */
     Affect voiceAffect() {
         return speechClips == 0 ? null
-                : Affect.of(voiceScores, speechClips, voiceArousal, voiceValence);
+                : Affect.of(voiceScores, speechClips, voiceValence, voiceArousal);
     }
 
     /**
@@ -96,13 +96,13 @@ final class Tally {
      * @param contributors how many faces or clips were averaged
      * @param emotions mean probability by label
      * @param dominant the label with the highest mean probability
-     * @param arousal mean arousal
      * @param valence mean valence
+     * @param arousal mean arousal
      */
-    record Affect(int contributors, Map<String, Double> emotions, String dominant, double arousal,
-                  double valence) {
+    record Affect(int contributors, Map<String, Double> emotions, String dominant, double valence,
+                  double arousal) {
 
-        static Affect of(double[] sums, int n, double arousal, double valence) {
+        static Affect of(double[] sums, int n, double valence, double arousal) {
             Map<String, Double> emotions = new LinkedHashMap<>();
             int best = 0;
             for (int i = 0; i < EMOTIONS.length; i++) {
@@ -111,8 +111,8 @@ final class Tally {
                     best = i;
                 }
             }
-            return new Affect(n, emotions, EMOTIONS[best].label(), round(arousal / n),
-                    round(valence / n));
+            return new Affect(n, emotions, EMOTIONS[best].label(), round(valence / n),
+                    round(arousal / n));
         }
     }
 
