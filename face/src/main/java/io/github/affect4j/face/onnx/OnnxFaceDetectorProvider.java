@@ -106,8 +106,8 @@ public final class OnnxFaceDetectorProvider implements FaceDetectorProvider {
     /**
      * Loads the natives and models.
      *
-     * @throws InvalidModelException naming the file when a model cannot be loaded or does not
-     *     match its card
+     * @throws io.github.affect4j.onnx.InvalidModelException naming the file when a model cannot
+     *     be loaded or does not match its card
      * @throws IllegalArgumentException naming the option when an option is invalid
      * @throws IllegalStateException if the ONNX Runtime natives cannot be loaded
      */
