@@ -1,6 +1,7 @@
 package io.github.affect4j.onnx;
 
 import ai.onnxruntime.OrtEnvironment;
+import io.github.affect4j.spi.Availability;
 
 /**
  * ONNX Runtime's natives and its one environment, loaded once per JVM.
@@ -33,6 +34,22 @@ public final class Natives {
                     + " to java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + "): if that"
                     + " folder is read-only or noexec, set -Donnxruntime.native.path to a folder"
                     + " holding the libraries of ai/onnxruntime/native/<os>-<arch>/", e);
+        }
+    }
+
+    /**
+     * Whether ONNX Runtime's classes are on the class path, checked without loading them or the
+     * natives: cheap enough for a provider's {@code availability}.
+     *
+     * @return ready, or unavailable naming the missing artifact and the failure
+     */
+    public static Availability classesPresent() {
+        try {
+            Class.forName("ai.onnxruntime.OrtEnvironment", false, Natives.class.getClassLoader());
+            return Availability.ready();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Availability.unavailable("ONNX Runtime (com.microsoft.onnxruntime:onnxruntime)"
+                    + " is not on the class path (" + e + ")");
         }
     }
 

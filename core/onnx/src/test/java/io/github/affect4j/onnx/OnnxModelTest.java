@@ -195,6 +195,7 @@ class OnnxModelTest {
     @Test
     void theNativesLoadOnceAndFailuresNameTheInnermostCause() {
         assertSame(Natives.environment(), Natives.environment());
+        assertTrue(Natives.classesPresent().available(), Natives.classesPresent().reason());
         Throwable wrapped = new ExceptionInInitializerError(new UnsatisfiedLinkError(
                 "no onnxruntime in /tmp/x"));
         assertEquals("UnsatisfiedLinkError: no onnxruntime in /tmp/x", Natives.rootCause(wrapped));

@@ -3,6 +3,7 @@ package io.github.affect4j.voice.onnx;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.onnx.InvalidModelException;
 import io.github.affect4j.onnx.ModelCardReader;
+import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.VoiceDetectorProvider;
@@ -101,12 +102,9 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
      */
     @Override
     public Availability availability(DetectorConfig config) {
-        try {
-            Class.forName("ai.onnxruntime.OrtEnvironment", false,
-                    OnnxVoiceDetectorProvider.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Availability.unavailable("ONNX Runtime (com.microsoft.onnxruntime:onnxruntime) "
-                    + "is missing: " + e);
+        Availability runtime = Natives.classesPresent();
+        if (!runtime.available()) {
+            return runtime;
         }
         try {
             Optional<Path> model = modelPath(config);
