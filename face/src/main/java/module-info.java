@@ -6,7 +6,7 @@
  */
 module io.github.affect4j.face {
     requires transitive io.github.affect4j.core;
-    requires com.microsoft.onnxruntime;
+    requires transitive io.github.affect4j.onnx;
     requires org.slf4j;
 
     exports io.github.affect4j.face.onnx;

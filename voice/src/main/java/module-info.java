@@ -6,8 +6,8 @@
 module io.github.affect4j.voice {
     requires transitive io.github.affect4j.core;
     requires transitive io.github.affect4j.voice.features;
+    requires transitive io.github.affect4j.onnx;
     requires org.slf4j;
-    requires com.microsoft.onnxruntime;
 
     exports io.github.affect4j.voice.onnx;
 

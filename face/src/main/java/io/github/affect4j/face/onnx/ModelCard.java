@@ -1,19 +1,15 @@
 package io.github.affect4j.face.onnx;
 
 import io.github.affect4j.Emotion;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.ModelCardReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -138,18 +134,10 @@ public record ModelCard(String name, String inputName, String outputName, Layout
             }
         }
         labels = List.copyOf(labels);
-        if (labels.size() < 2) {
-            throw new IllegalArgumentException(name + ": need at least two labels, got " + labels);
-        }
-        Set<Emotion> seen = new HashSet<>();
-        for (String label : labels) {
-            Emotion emotion = Emotion.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
-                    name + ": label '" + label + "' does not map to an affect4j emotion"
-                            + " (neutral, happiness, surprise, sadness, anger, disgust, fear, contempt)"));
-            if (!seen.add(emotion)) {
-                throw new IllegalArgumentException(name + ": two labels map to "
-                        + emotion.label() + " in " + labels);
-            }
+        try {
+            ModelCardReader.requireEmotionLabels("labels", labels);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
         if (!(cropScale >= 0.5 && cropScale <= 4)) {
             throw new IllegalArgumentException(name + ": crop.scale must be in [0.5, 4], got "
@@ -259,6 +247,11 @@ public record ModelCard(String name, String inputName, String outputName, Layout
 
     // ---- reading ----------------------------------------------------------------------------
 
+    /** The fields a card may have; anything else is a typo and refused. */
+    private static final Set<String> FIELDS = Set.of("name", "input.name", "output.name",
+            "input.layout", "input.width", "input.height", "input.colour", "input.color",
+            "input.scale", "input.mean", "input.std", "labels", "output.kind", "crop.scale");
+
     /**
      * Reads a card from a properties file (UTF-8), format as in the class description.
      *
@@ -267,8 +260,7 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * @throws IOException if the file cannot be read
      */
     public static ModelCard read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return parse(new StringReader(text), file.toString());
+        return ModelCardReader.read(file).parse(ModelCard::from);
     }
 
     /**
@@ -280,117 +272,27 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * @throws IOException if the stream cannot be read
      */
     public static ModelCard read(InputStream in, String source) throws IOException {
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        return parse(new StringReader(text), source);
+        return ModelCardReader.read(in, source).parse(ModelCard::from);
     }
 
-    private static ModelCard parse(Reader reader, String source) throws IOException {
-        Properties p = new Properties();
-        p.load(reader);
-        Set<String> known = Set.of("name", "input.name", "output.name", "input.layout",
-                "input.width", "input.height", "input.colour", "input.color", "input.scale",
-                "input.mean", "input.std", "labels", "output.kind", "crop.scale");
-        for (String key : p.stringPropertyNames()) {
-            if (!known.contains(key)) {
-                throw new InvalidModelException(source + ": unknown model card field '" + key
-                        + "'; known: " + new java.util.TreeSet<>(known));
-            }
-        }
-        try {
-            String colourText = p.getProperty("input.colour", p.getProperty("input.color"));
-            return new ModelCard(
-                    required(p, "name", source),
-                    blankToNull(p.getProperty("input.name")),
-                    blankToNull(p.getProperty("output.name")),
-                    parseEnum(Layout.class, required(p, "input.layout", source), "input.layout"),
-                    parseInt(required(p, "input.width", source), "input.width"),
-                    parseInt(required(p, "input.height", source), "input.height"),
-                    parseEnum(Colour.class, colourText == null ? required(p, "input.colour", source)
-                            : colourText, "input.colour"),
-                    parseScalar(p.getProperty("input.scale", "1"), "input.scale"),
-                    parseDoubles(p.getProperty("input.mean", "0"), "input.mean"),
-                    parseDoubles(p.getProperty("input.std", "1"), "input.std"),
-                    splitList(required(p, "labels", source)),
-                    parseEnum(Output.class, required(p, "output.kind", source), "output.kind"),
-                    parseDouble(p.getProperty("crop.scale", "1.2"), "crop.scale"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidModelException(source + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String required(Properties p, String key, String source)
-            throws InvalidModelException {
-        String value = p.getProperty(key);
-        if (value == null || value.isBlank()) {
-            throw new InvalidModelException(source + ": model card lacks '" + key + "'");
-        }
-        return value.trim();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String key) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT)
-                    + ", got '" + value + "'", e);
-        }
-    }
-
-    private static int parseInt(String value, String key) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be an integer, got '" + value + "'", e);
-        }
-    }
-
-    private static double parseDouble(String value, String key) {
-        try {
-            double parsed = Double.parseDouble(value.trim());
-            if (!Double.isFinite(parsed)) {
-                throw new NumberFormatException("not finite");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a finite number, got '" + value
-                    + "'", e);
-        }
-    }
-
-    private static List<Double> parseDoubles(String value, String key) {
-        List<Double> out = new ArrayList<>();
-        for (String part : splitList(value)) {
-            if (part.contains("/")) {
-                // "1/255" reads better than 0.00392156862745098
-                String[] fraction = part.split("/", 2);
-                out.add(parseDouble(fraction[0], key) / parseDouble(fraction[1], key));
-            } else {
-                out.add(parseDouble(part, key));
-            }
-        }
-        return out;
-    }
-
-    private static double parseScalar(String value, String key) {
-        List<Double> values = parseDoubles(value, key);
-        if (values.size() != 1) {
-            throw new IllegalArgumentException(key + " must be one number, got '" + value + "'");
-        }
-        return values.get(0);
-    }
-
-    private static List<String> splitList(String value) {
-        List<String> out = new ArrayList<>();
-        for (String part : value.split(",")) {
-            if (!part.isBlank()) {
-                out.add(part.trim());
-            }
-        }
-        return out;
+    private static ModelCard from(ModelCardReader card) {
+        card.requireOnlyKnown(FIELDS);
+        // "input.color" is accepted for "input.colour"; the card's own spelling wins.
+        String colour = card.optional("input.colour").isPresent()
+                || card.optional("input.color").isEmpty() ? "input.colour" : "input.color";
+        return new ModelCard(
+                card.required("name"),
+                card.optional("input.name").orElse(null),
+                card.optional("output.name").orElse(null),
+                card.enumValue(Layout.class, "input.layout"),
+                card.integer("input.width"),
+                card.integer("input.height"),
+                card.enumValue(Colour.class, colour),
+                card.number("input.scale", 1),
+                card.numbers("input.mean", List.of(0.0)),
+                card.numbers("input.std", List.of(1.0)),
+                card.list("labels"),
+                card.enumValue(Output.class, "output.kind"),
+                card.number("crop.scale", 1.2));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.affect4j.face.onnx;
 
 import io.github.affect4j.FaceEmotionDetector;
+import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.FaceDetectorProvider;
@@ -65,23 +66,20 @@ public final class OnnxFaceDetectorProvider implements FaceDetectorProvider {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public int priority() {
         return MODEL_PRIORITY;
     }
 
     @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
     public Availability availability(DetectorConfig config) {
-        try {
-            Class.forName("ai.onnxruntime.OrtEnvironment", false,
-                    OnnxFaceDetectorProvider.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Availability.unavailable("ONNX Runtime (com.microsoft.onnxruntime:onnxruntime)"
-                    + " is not on the class path");
+        Availability runtime = Natives.classesPresent();
+        if (!runtime.available()) {
+            return runtime;
         }
         Settings settings;
         try {
@@ -106,8 +104,8 @@ public final class OnnxFaceDetectorProvider implements FaceDetectorProvider {
     /**
      * Loads the natives and models.
      *
-     * @throws InvalidModelException naming the file when a model cannot be loaded or does not
-     *     match its card
+     * @throws io.github.affect4j.onnx.InvalidModelException naming the file when a model cannot
+     *     be loaded or does not match its card
      * @throws IllegalArgumentException naming the option when an option is invalid
      * @throws IllegalStateException if the ONNX Runtime natives cannot be loaded
      */

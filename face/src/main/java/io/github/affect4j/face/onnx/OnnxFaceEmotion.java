@@ -1,9 +1,8 @@
 package io.github.affect4j.face.onnx;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.github.affect4j.FaceEmotionDetector;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.spi.DetectorConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -147,12 +146,12 @@ public final class OnnxFaceEmotion {
     static OnnxFaceEmotionDetector load(Settings settings, UserModel user)
             throws InvalidModelException {
         long started = System.nanoTime();
-        OrtEnvironment env = Natives.environment();
+        int threads = settings.intraOpThreads();
         List<AutoCloseable> loaded = new ArrayList<>();
-        try (OrtSession.SessionOptions options = sessionOptions(settings)) {
+        try {
             String detectorFile = BundledModels.detectorFile(settings.detectorSize());
-            OnnxModel detector = OnnxModel.load(env, options, BundledModels.read(detectorFile),
-                    detectorFile, "input", "raw");
+            OnnxModel detector = OnnxModel.load(BundledModels.read(detectorFile), detectorFile,
+                    threads, "input", "raw");
             loaded.add(detector);
             checkDetector(detector, settings.detectorSize());
             List<OnnxFaceEmotionDetector.Classifier> classifiers = new ArrayList<>();
@@ -160,7 +159,7 @@ public final class OnnxFaceEmotion {
                 String name = settings.classifiers().get(i);
                 String file = BundledModels.classifierFile(name);
                 ModelCard card = BundledModels.classifierCard(name);
-                OnnxModel model = OnnxModel.load(env, options, BundledModels.read(file), file,
+                OnnxModel model = OnnxModel.load(BundledModels.read(file), file, threads,
                         card.inputName(), card.outputName());
                 loaded.add(model);
                 checkClassifier(model, card);
@@ -168,7 +167,7 @@ public final class OnnxFaceEmotion {
                         new ClassifierTranslator(card), settings.weights().get(i)));
             }
             if (user != null) {
-                OnnxModel model = OnnxModel.load(env, options, user.bytes(), user.name(),
+                OnnxModel model = OnnxModel.load(user.bytes(), user.name(), threads,
                         user.card().inputName(), user.card().outputName());
                 loaded.add(model);
                 checkClassifier(model, user.card());
@@ -186,10 +185,6 @@ public final class OnnxFaceEmotion {
                 LOG.debug("onnx face detector: {} (loaded in {} ms)", choice, millis);
             }
             return result;
-        } catch (OrtException e) {
-            closeAll(loaded, e);
-            throw new InvalidModelException("cannot set ONNX Runtime session options: "
-                    + e.getMessage(), e);
         } catch (InvalidModelException | RuntimeException e) {
             closeAll(loaded, e);
             throw e;
@@ -203,29 +198,6 @@ public final class OnnxFaceEmotion {
             } catch (Exception e) {
                 failure.addSuppressed(e);
             }
-        }
-    }
-
-    /**
-     * One intra-op thread per session by default: the detector is meant to be shared by the
-     * application's threads, which then run in parallel without oversubscribing the cores.
-     * Graph optimisation ALL; sequential execution (the graphs are chains).
-     */
-    private static OrtSession.SessionOptions sessionOptions(Settings settings) throws OrtException {
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        try {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(settings.intraOpThreads());
-            options.setInterOpNumThreads(1);
-            // Idle intra-op threads would spin, burning the cores the application's other threads
-            // (and the other sessions) need: with 2 threads on a 2-core machine a 640x480 frame
-            // took 24 ms spinning and 12.5 ms without. (No effect with one thread: no pool.)
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            return options;
-        } catch (OrtException e) {
-            options.close();
-            throw e;
         }
     }
 

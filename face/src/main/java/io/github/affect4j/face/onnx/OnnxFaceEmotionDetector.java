@@ -11,13 +11,15 @@ import io.github.affect4j.FaceQuality;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
+import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.spi.DetectorLifetime;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
 
 /**
  * The ONNX face emotion pipeline: BlazeFace on the (letterboxed) frame, anchor decoding and
@@ -25,14 +27,33 @@ import java.util.Objects;
  * all faces and their mirror images in one batch per classifier, probabilities averaged over
  * mirror images and classifiers, quality measures per face.
  *
- * <p>Thread-safe: the sessions are shared; each thread has its own reusable buffers. A
- * {@link DetectorLifetime} guards every call, so {@link #close()} waits for running calls and
- * later calls fail with {@link IllegalStateException}.
+ * <p>Thread-safe: the sessions are shared; each call borrows a {@link Workspace} of reusable
+ * buffers from a bounded pool and gives it back when done. The pool keeps at most
+ * {@link #POOLED_WORKSPACES} idle workspaces (a burst of more concurrent calls makes temporary
+ * ones), and a pooled workspace keeps no buffer larger than {@link #KEPT_FLOATS} floats (a huge
+ * batch gets a temporary buffer instead of growing the pooled one): the memory held between
+ * calls is bounded by about {@code POOLED_WORKSPACES} x 4 MB whatever the callers do, and
+ * {@link #close()} drops it. A {@link DetectorLifetime} guards every call, so {@link #close()}
+ * waits for running calls and later calls fail with {@link IllegalStateException}.
  */
 final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
 
     /** Most samples per classifier run: bounds the batch buffer (64 x 112 x 112 x 3 floats = 9.6 MB). */
     static final int MAX_BATCH = 64;
+
+    /**
+     * Idle workspaces kept between calls: one per core (at most 8) is what concurrent callers can
+     * use at once without queueing on the CPU anyway.
+     */
+    static final int POOLED_WORKSPACES =
+            Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * The largest buffer a pooled workspace keeps, in floats (1 MB): BlazeFace's 256x256x3 input,
+     * or six 112x112x3 classifier samples (three faces with their mirror images). Larger batches,
+     * up to {@link #MAX_BATCH} samples (9.6 MB), use a buffer that is dropped after the call.
+     */
+    static final int KEPT_FLOATS = 1 << 18;
 
     private final Settings settings;
     private final OnnxModel detector;
@@ -42,7 +63,10 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     private final DetectorInfo info;
     private final DetectorLifetime lifetime =
             new DetectorLifetime("the onnx face emotion detector");
-    private final ThreadLocal<Workspace> workspaces;
+    private final int slots;
+    /** Idle workspaces; emptied by {@link #close()}. */
+    private final BlockingQueue<Workspace> idle = new ArrayBlockingQueue<>(POOLED_WORKSPACES);
+    private volatile boolean closed;
 
     /**
      * One classifier of the ensemble.
@@ -59,8 +83,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         this.classifiers = List.copyOf(classifiers);
         this.meter = new FaceQualityMeter(settings.minFaceSize(), settings.align());
         this.info = describe(settings, detector, classifiers);
-        int slots = classifiers.size();
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(slots));
+        this.slots = classifiers.size();
     }
 
     private static DetectorInfo describe(Settings settings, OnnxModel detector,
@@ -90,15 +113,41 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     @Override
     public FaceAnalysis analyze(ImageFrame image) {
         Objects.requireNonNull(image, "image");
-        return lifetime.call(() -> {
+        return lifetime.call(() -> withWorkspace(ws -> {
             RgbImage src = new RgbImage(image.toBytes(PixelFormat.RGB), image.width(), image.height());
-            Workspace ws = workspaces.get();
             List<Geometry> faces = detect(src, ws);
             if (faces.isEmpty()) {
                 return new FaceAnalysis(src.width(), src.height(), List.of(), info);
             }
             return new FaceAnalysis(src.width(), src.height(), score(faces, ws), info);
-        });
+        }));
+    }
+
+    /** Runs {@code work} with a workspace from the pool (or a new one), then gives it back. */
+    private <T> T withWorkspace(Function<Workspace, T> work) {
+        Workspace ws = idle.poll();
+        if (ws == null) {
+            ws = new Workspace(slots);
+        }
+        try {
+            return work.apply(ws);
+        } finally {
+            // Dropped when the pool is full or the detector closed (the lifetime lets no call
+            // run after close() began; the flag keeps this true should that ever change).
+            if (!closed) {
+                idle.offer(ws);
+            }
+        }
+    }
+
+    /** Idle workspaces in the pool now (for tests). */
+    int pooledWorkspaces() {
+        return idle.size();
+    }
+
+    /** The floats the idle workspaces keep for reuse, summed (for tests). */
+    long pooledFloats() {
+        return idle.stream().mapToLong(Workspace::keptFloats).sum();
     }
 
     @Override
@@ -119,7 +168,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                     Math.max(src.width(), src.height()), 0, true));
         }
         return lifetime.call(() -> crops.isEmpty() ? List.<FaceResult>of()
-                : List.copyOf(score(crops, workspaces.get())));
+                : withWorkspace(ws -> List.copyOf(score(crops, ws))));
     }
 
     /** Finds the faces, best first, in source pixels. */
@@ -268,6 +317,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     }
 
     private void release() {
+        closed = true;
+        idle.clear();
         RuntimeException failure = null;
         List<OnnxModel> models = new ArrayList<>();
         models.add(detector);
@@ -310,7 +361,10 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                     double side, double angle, boolean callerCrop) {
     }
 
-    /** The reusable buffers of one thread. */
+    /**
+     * The reusable buffers of one call at a time. A buffer grows to what a call needs up to
+     * {@link #KEPT_FLOATS} floats and is kept; a larger request gets a temporary buffer.
+     */
     static final class Workspace {
         final Resampling.Scratch scratch = new Resampling.Scratch();
         final float[] quality = new float[FaceQualityMeter.PATCH * FaceQualityMeter.PATCH * 3];
@@ -325,46 +379,62 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         }
 
         FloatBuffer detectorInput(int count) {
-            detectorInput = ensure(detectorInput, count);
-            return detectorInput;
+            FloatBuffer buffer = direct(detectorInput, count);
+            if (count <= KEPT_FLOATS) {
+                detectorInput = buffer;
+            }
+            return buffer;
         }
 
         FloatBuffer classifierInput(int slot, int count) {
-            classifierInputs[slot] = ensure(classifierInputs[slot], count);
-            return classifierInputs[slot];
+            FloatBuffer buffer = direct(classifierInputs[slot], count);
+            if (count <= KEPT_FLOATS) {
+                classifierInputs[slot] = buffer;
+            }
+            return buffer;
         }
 
         float[] floats(int count) {
-            if (floats.length < count) {
-                floats = new float[count];
+            float[] array = array(floats, count);
+            if (count <= KEPT_FLOATS) {
+                floats = array;
             }
-            return floats;
+            return array;
         }
 
         float[] crop(int count) {
-            if (crop.length < count) {
-                crop = new float[count];
+            float[] array = array(crop, count);
+            if (count <= KEPT_FLOATS) {
+                crop = array;
             }
-            return crop;
+            return array;
         }
 
         float[] row(int count) {
-            if (row.length < count) {
-                row = new float[count];
+            float[] array = array(row, count);
+            if (count <= KEPT_FLOATS) {
+                row = array;
             }
-            return row;
+            return array;
         }
 
-        /**
-         * A direct buffer in native byte order: ONNX Runtime reads it in place. (A direct buffer in
-         * big-endian order is accepted too, silently, and gives wrong results.)
-         */
-        private static FloatBuffer ensure(FloatBuffer buffer, int count) {
-            if (buffer != null && buffer.capacity() >= count) {
-                return buffer;
+        /** The floats, in floats, this workspace keeps for reuse (for tests). */
+        long keptFloats() {
+            long total = floats.length + crop.length + row.length
+                    + (detectorInput == null ? 0 : detectorInput.capacity());
+            for (FloatBuffer b : classifierInputs) {
+                total += b == null ? 0 : b.capacity();
             }
-            return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES))
-                    .order(ByteOrder.nativeOrder()).asFloatBuffer();
+            return total;
+        }
+
+        private static float[] array(float[] kept, int count) {
+            return kept.length >= count ? kept : new float[count];
+        }
+
+        /** {@code kept} if large enough, else a new direct buffer in native order. */
+        private static FloatBuffer direct(FloatBuffer kept, int count) {
+            return kept != null && kept.capacity() >= count ? kept : OnnxModel.floatBuffer(count);
         }
     }
 }

@@ -32,7 +32,7 @@ class ConcurrencyTest {
                 TestImages.placed(640, 480, 140, 60, 360), TestImages.gradient(320, 240),
                 TestImages.placed(256, 256, 60, 50, 140));
         ImageFrame crop = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
-        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
+        try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
             List<FaceAnalysis> expected = new ArrayList<>();
             for (ImageFrame image : images) {
                 expected.add(detector.analyze(image));
@@ -65,6 +65,10 @@ class ConcurrencyTest {
                     total += f.get();
                 }
                 assertEquals(THREADS * 6 * images.size(), total);
+                // Eight threads at once, but the pool keeps no more than its bound.
+                assertTrue(detector.pooledWorkspaces() >= 1
+                        && detector.pooledWorkspaces() <= OnnxFaceEmotionDetector.POOLED_WORKSPACES,
+                        "pooled: " + detector.pooledWorkspaces());
             } finally {
                 pool.shutdownNow();
             }
@@ -117,5 +121,37 @@ class ConcurrencyTest {
         }
         assertEquals(THREADS, refused.get(), "every thread ends refused after close");
         assertTrue(completed.get() > 0, "calls ran before close");
+    }
+
+    @Test
+    void closeEmptiesTheWorkspacePool() throws Exception {
+        OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()));
+        assertEquals(0, detector.pooledWorkspaces(), "no workspace before the first call");
+        detector.analyze(TestImages.twoFaces());
+        assertEquals(1, detector.pooledWorkspaces(), "the call gave its workspace back");
+        assertTrue(detector.pooledFloats() > 0);
+        detector.close();
+        assertEquals(0, detector.pooledWorkspaces(), "close() drops the pool");
+        assertEquals(0, detector.pooledFloats());
+    }
+
+    @Test
+    void aHugeBatchDoesNotGrowThePooledWorkspace() throws Exception {
+        ImageFrame face = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
+        try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
+            FaceResult one = detector.analyzeFace(face);
+            long small = detector.pooledFloats();
+            // 40 crops and their mirror images: 80 samples per classifier, over MAX_BATCH and
+            // far over what a pooled workspace keeps.
+            List<FaceResult> many = detector.analyzeFaces(java.util.Collections.nCopies(40, face));
+            assertEquals(40, many.size());
+            for (FaceResult r : many) {
+                assertEquals(one, r, "a crop in a large batch scores as it does alone");
+            }
+            assertEquals(1, detector.pooledWorkspaces());
+            assertTrue(detector.pooledFloats() <= 8L * OnnxFaceEmotionDetector.KEPT_FLOATS,
+                    "kept " + detector.pooledFloats());
+            assertEquals(small, detector.pooledFloats(), "the pooled workspace did not grow");
+        }
     }
 }

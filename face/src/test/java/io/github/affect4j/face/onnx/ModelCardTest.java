@@ -9,6 +9,7 @@ import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
+import io.github.affect4j.onnx.InvalidModelException;
 import io.github.affect4j.spi.DetectorConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -236,7 +237,7 @@ class ModelCardTest {
                 valid.replace("input.width = 64", ""), "lacks 'input.width'",
                 valid.replace("input.layout = NCHW", "input.layout = CHW"), "input.layout must be one of",
                 valid + "\ninput.channels = 1\n", "unknown model card field 'input.channels'",
-                valid.replace("contempt", "boredom"), "label 'boredom' does not map",
+                valid.replace("contempt", "boredom"), "labels: 'boredom' is not an emotion label",
                 valid.replace("contempt", "happy"), "two labels map to happiness",
                 valid.replace("input.std = 1", "input.std = 0"), "input.std must not be 0",
                 valid.replace("input.mean = 0", "input.mean = 1, 2"), "input.mean needs 1 or 1 values",

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
+import io.github.affect4j.onnx.OnnxModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -30,23 +28,12 @@ class ParityTest {
 
     private static final String FIXTURES = "/io/github/affect4j/face/parity/";
 
-    private static OrtEnvironment env;
-    private static OrtSession.SessionOptions options;
     private static Map<String, Object> index;
 
     @BeforeAll
     static void load() throws Exception {
-        env = OrtEnvironment.getEnvironment();
-        options = new OrtSession.SessionOptions();
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-        options.setIntraOpNumThreads(1);
         index = Json.object(Json.parse(new String(resource(FIXTURES + "index.json"),
                 StandardCharsets.UTF_8)));
-    }
-
-    @AfterAll
-    static void close() {
-        options.close();
     }
 
     @TestFactory
@@ -84,7 +71,7 @@ class ParityTest {
         }
         String name = (String) c.get("model");
         String output = (String) Json.object(c.get("expected")).get("name");
-        try (OnnxModel model = OnnxModel.load(env, options, BundledModels.read(name), name,
+        try (OnnxModel model = OnnxModel.load(BundledModels.read(name), name, 1,
                 (String) input.get("name"), output)) {
             return model.run(buffer, shape);
         }

@@ -1,18 +1,15 @@
 package io.github.affect4j.voice.onnx;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.nio.FloatBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -26,25 +23,18 @@ import java.util.Map;
 final class FeatureClassifier implements AffectModel {
 
     private final String file;
-    private final String sha256;
     private final VoiceModelCard card;
-    private final OrtEnvironment env;
-    private final OrtSession session;
-    private final boolean singleSample;
+    private final OnnxModel model;
     /** For each model input: its position in the feature set vector. */
     private final int[] source;
     private final double[] impute;
     private final double[] population;
     private final List<Emotion> emotions;
 
-    private FeatureClassifier(String file, String sha256, VoiceModelCard card, OrtEnvironment env,
-                              OrtSession session, boolean singleSample) {
-        this.file = file;
-        this.sha256 = sha256;
+    private FeatureClassifier(VoiceModelCard card, OnnxModel model) {
+        this.file = model.name();
         this.card = card;
-        this.env = env;
-        this.session = session;
-        this.singleSample = singleSample;
+        this.model = model;
         FeatureSet set = FeatureSet.forVersion(card.featureSet());
         this.source = card.features().stream().mapToInt(set::indexOf).toArray();
         this.impute = card.impute().stream().mapToDouble(Double::doubleValue).toArray();
@@ -57,17 +47,15 @@ final class FeatureClassifier implements AffectModel {
      * Creates a session and checks it against the card.
      *
      * @param name the file name, for messages
+     * @param threads intra-op threads
      * @throws InvalidModelException naming the file when ONNX Runtime rejects it or it does not
      *     match the card
      */
-    static FeatureClassifier load(OrtEnvironment env, OrtSession.SessionOptions options,
-                                  byte[] bytes, String name, VoiceModelCard card)
+    static FeatureClassifier load(byte[] bytes, String name, int threads, VoiceModelCard card)
             throws InvalidModelException {
-        return OnnxSessions.open(env, options, bytes, name, session -> {
-            long[] in = OnnxSessions.floatShape(name, "input", card.inputName(),
-                    session.getInputInfo());
-            long[] out = OnnxSessions.floatShape(name, "output", card.outputName(),
-                    session.getOutputInfo());
+        return OnnxModel.load(bytes, name, threads, card.inputName(), card.outputName(), model -> {
+            long[] in = model.inputShape();
+            long[] out = model.outputShape();
             if (in.length != 2 || (in[1] != card.features().size())) {
                 throw new InvalidModelException(name + ": input '" + card.inputName()
                         + "' has shape " + java.util.Arrays.toString(in) + " but the card lists "
@@ -79,7 +67,7 @@ final class FeatureClassifier implements AffectModel {
                         + "' has shape " + java.util.Arrays.toString(out) + " but the card lists "
                         + card.labels().size() + " labels");
             }
-            return new FeatureClassifier(name, sha256(bytes), card, env, session, in[0] == 1);
+            return new FeatureClassifier(card, model);
         });
     }
 
@@ -130,7 +118,8 @@ final class FeatureClassifier implements AffectModel {
     /** A short description for {@code DetectorInfo}: file, checksum, card name. */
     @Override
     public String describe() {
-        return file + " (sha256 " + sha256.substring(0, 12) + ", card " + card.name() + ")";
+        return file + " (sha256 " + model.sha256().substring(0, 12) + ", card " + card.name()
+                + ")";
     }
 
     /**
@@ -177,24 +166,23 @@ final class FeatureClassifier implements AffectModel {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        if (singleSample && inputs.size() > 1) {
+        if (model.singleSample() && inputs.size() > 1) {
             return inputs.stream().map(x -> scores(List.of(x)).get(0)).toList();
         }
         int n = inputs.size();
         int f = source.length;
-        FloatBuffer buffer = OnnxSessions.floatBuffer(n * f);
+        FloatBuffer buffer = OnnxModel.floatBuffer(n * f);
         for (float[] x : inputs) {
             buffer.put(x);
         }
         buffer.rewind();
-        Output output = OnnxSessions.run(env, session, file, card.inputName(), card.outputName(),
-                buffer, new long[] {n, f}, out -> {
-                    long[] outShape = out.getInfo().getShape();
-                    FloatBuffer values = out.getFloatBuffer();
-                    float[] raw = new float[values.remaining()];
-                    values.get(raw);
-                    return new Output(raw, (int) outShape[outShape.length - 1]);
-                });
+        Output output = model.run(buffer, new long[] {n, f}, out -> {
+            long[] outShape = out.getInfo().getShape();
+            FloatBuffer values = out.getFloatBuffer();
+            float[] raw = new float[values.remaining()];
+            values.get(raw);
+            return new Output(raw, (int) outShape[outShape.length - 1]);
+        });
         float[] raw = output.values();
         int c = output.classes();
         if (c != emotions.size() || raw.length != n * c) {
@@ -239,16 +227,8 @@ final class FeatureClassifier implements AffectModel {
         return EmotionScores.of(weights);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required on every Java platform", e);
-        }
-    }
-
     @Override
     public void close() {
-        OnnxSessions.close(session, file);
+        model.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.github.affect4j.voice.onnx;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.github.affect4j.VoiceEmotionDetector;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.ModelCardReader;
+import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.VoiceDetectorProvider;
@@ -102,12 +102,9 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
      */
     @Override
     public Availability availability(DetectorConfig config) {
-        try {
-            Class.forName("ai.onnxruntime.OrtEnvironment", false,
-                    OnnxVoiceDetectorProvider.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Availability.unavailable("ONNX Runtime (com.microsoft.onnxruntime:onnxruntime) "
-                    + "is missing: " + e);
+        Availability runtime = Natives.classesPresent();
+        if (!runtime.available()) {
+            return runtime;
         }
         try {
             Optional<Path> model = modelPath(config);
@@ -150,26 +147,14 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                 "no voice model configured: set the option '" + MODEL + "' or the system "
                         + "property " + MODEL_PROPERTY));
         Path cardFile = cardPath(config, model);
-        Object card;
-        try {
-            card = readCard(cardFile);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidModelException(e.getMessage(), e);
-        }
+        Object card = readCard(cardFile);
         int threads = threads(config);
         Optional<Path> vadModel = vadModel(config);
         byte[] bytes = Files.readAllBytes(model);
-        OrtEnvironment env = Natives.environment();
-        AffectModel affect;
-        try (OrtSession.SessionOptions options = OnnxSessions.options(threads)) {
-            String name = model.getFileName().toString();
-            affect = card instanceof WaveformModelCard waveform
-                    ? WaveformClassifier.load(env, options, bytes, name, waveform)
-                    : FeatureClassifier.load(env, options, bytes, name, (VoiceModelCard) card);
-        } catch (OrtException e) {
-            throw new InvalidModelException(model + ": session options rejected: "
-                    + e.getMessage(), e);
-        }
+        String name = model.getFileName().toString();
+        AffectModel affect = card instanceof WaveformModelCard waveform
+                ? WaveformClassifier.load(bytes, name, threads, waveform)
+                : FeatureClassifier.load(bytes, name, threads, (VoiceModelCard) card);
         SileroVad vad = null;
         if (vadModel.isPresent()) {
             try {
@@ -189,10 +174,9 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
 
     /** Reads a card of either kind: a {@link VoiceModelCard} or a {@link WaveformModelCard}. */
     private static Object readCard(Path file) throws IOException {
-        return CardProperties.read(file, p -> {
-            boolean waveform = WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim());
-            return waveform ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
-        });
+        return ModelCardReader.read(file).parse(card ->
+                WaveformModelCard.KIND.equals(card.string("kind", ""))
+                        ? WaveformModelCard.from(card) : VoiceModelCard.from(card));
     }
 
     /** The Silero model to use, or empty for the energy detector. */

@@ -1,11 +1,10 @@
 package io.github.affect4j.voice.onnx;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.affect4j.AnalysisException;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.voice.features.VoiceActivityModel;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -14,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Silero VAD (v5 or v6, ONNX) as the speech detector of the voice pipeline
@@ -53,15 +53,11 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
     private static final int STATE = 2 * 128;
 
     private final String file;
-    private final String sha256;
-    private final OrtEnvironment env;
-    private final OrtSession session;
+    private final OnnxModel model;
 
-    private SileroVad(String file, String sha256, OrtEnvironment env, OrtSession session) {
-        this.file = file;
-        this.sha256 = sha256;
-        this.env = env;
-        this.session = session;
+    private SileroVad(OnnxModel model) {
+        this.file = model.name();
+        this.model = model;
     }
 
     /**
@@ -78,31 +74,23 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
     }
 
     static SileroVad load(byte[] bytes, String name, int threads) throws InvalidModelException {
-        OrtEnvironment env = Natives.environment();
-        try (OrtSession.SessionOptions options = OnnxSessions.options(threads)) {
-            return OnnxSessions.open(env, options, bytes, name, session -> {
-                Map<String, NodeInfo> in = session.getInputInfo();
-                Map<String, NodeInfo> out = session.getOutputInfo();
-                if (!in.keySet().equals(java.util.Set.of("input", "state", "sr"))
-                        || !out.keySet().containsAll(java.util.Set.of("output", "stateN"))) {
-                    throw new InvalidModelException(name + ": not a Silero VAD v5/v6 model: inputs "
-                            + in.keySet() + " and outputs " + out.keySet() + ", expected inputs "
-                            + "[input, state, sr] and outputs [output, stateN] (the legacy v4 "
-                            + "model with h and c is not supported)");
-                }
-                long[] state = OnnxSessions.floatShape(name, "input", "state", in);
-                if (state.length != 3 || state[0] != 2 || state[2] != 128) {
-                    throw new InvalidModelException(name + ": input 'state' has shape "
-                            + Arrays.toString(state) + ", expected [2, batch, 128]");
-                }
-                OnnxSessions.floatShape(name, "input", "input", in);
-                return new SileroVad(name, FeatureClassifier.sha256(bytes), env, session);
-            });
-        } catch (OrtException e) {
-            // Only the session options can fail here; open() reports the model's own problems.
-            throw new InvalidModelException(name + ": not a model ONNX Runtime can load ("
-                    + e.getMessage() + ")", e);
-        }
+        OnnxModel.Signature silero = (in, out) -> {
+            if (!in.equals(Set.of("input", "state", "sr"))
+                    || !out.containsAll(Set.of("output", "stateN"))) {
+                throw new InvalidModelException(name + ": not a Silero VAD v5/v6 model: inputs "
+                        + in + " and outputs " + out + ", expected inputs "
+                        + "[input, state, sr] and outputs [output, stateN] (the legacy v4 "
+                        + "model with h and c is not supported)");
+            }
+        };
+        return OnnxModel.load(bytes, name, threads, silero, "input", "output", model -> {
+            long[] state = model.floatInputShape("state");
+            if (state.length != 3 || state[0] != 2 || state[2] != 128) {
+                throw new InvalidModelException(name + ": input 'state' has shape "
+                        + Arrays.toString(state) + ", expected [2, batch, 128]");
+            }
+            return new SileroVad(model);
+        });
     }
 
     @Override
@@ -123,7 +111,7 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
     /** The file and its checksum. */
     @Override
     public String describe() {
-        return "silero " + file + " (sha256 " + sha256.substring(0, 12) + ")";
+        return "silero " + model;
     }
 
     /**
@@ -144,7 +132,7 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
 
     @Override
     public void close() {
-        OnnxSessions.close(session, file);
+        model.close();
     }
 
     /** The state of one clip or stream: context, pending samples, recurrent state. */
@@ -152,8 +140,8 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
 
         // Direct buffers in native order, reused for every window: ONNX Runtime reads them
         // without a copy while a tensor over them is open, and the tensor is closed in run().
-        private final FloatBuffer input = OnnxSessions.floatBuffer(CONTEXT + WINDOW);
-        private final FloatBuffer state = OnnxSessions.floatBuffer(STATE);
+        private final FloatBuffer input = OnnxModel.floatBuffer(CONTEXT + WINDOW);
+        private final FloatBuffer state = OnnxModel.floatBuffer(STATE);
         private final float[] window = new float[CONTEXT + WINDOW];
         private int filled = CONTEXT;
         /** The probabilities of the latest windows, by window number modulo the length. */
@@ -190,24 +178,26 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
             input.clear();
             input.put(window).rewind();
             state.rewind();
-            try (OnnxTensor x = OnnxTensor.createTensor(env, input, new long[] {1, window.length});
-                 OnnxTensor h = OnnxTensor.createTensor(env, state, new long[] {2, 1, 128});
-                 OnnxTensor sr = OnnxTensor.createTensor(env, 16_000L);
-                 OrtSession.Result result = session.run(Map.of("input", x, "state", h, "sr", sr))) {
-                FloatBuffer p = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer();
-                FloatBuffer next = ((OnnxTensor) result.get("stateN").orElseThrow()).getFloatBuffer();
-                if (next.remaining() != STATE) {
-                    throw new AnalysisException(file + ": stateN has " + next.remaining()
-                            + " values, expected " + STATE);
+            float probability = model.call("a VAD window", (env, session) -> {
+                try (OnnxTensor x = OnnxTensor.createTensor(env, input, new long[] {1, window.length});
+                     OnnxTensor h = OnnxTensor.createTensor(env, state, new long[] {2, 1, 128});
+                     OnnxTensor sr = OnnxTensor.createTensor(env, 16_000L);
+                     OrtSession.Result result = session.run(Map.of("input", x, "state", h, "sr", sr))) {
+                    FloatBuffer p = ((OnnxTensor) result.get("output").orElseThrow()).getFloatBuffer();
+                    FloatBuffer next = ((OnnxTensor) result.get("stateN").orElseThrow())
+                            .getFloatBuffer();
+                    if (next.remaining() != STATE) {
+                        throw new AnalysisException(file + ": stateN has " + next.remaining()
+                                + " values, expected " + STATE);
+                    }
+                    // Copied before the result closes: the next window reads the state in place.
+                    state.clear();
+                    state.put(next).rewind();
+                    return p.get(0);
                 }
-                recent[(int) (windows % recent.length)] = p.get(0);
-                windows++;
-                state.clear();
-                state.put(next).rewind();
-            } catch (OrtException e) {
-                throw new AnalysisException(file + ": ONNX Runtime failed on a VAD window: "
-                        + e.getMessage(), e);
-            }
+            });
+            recent[(int) (windows % recent.length)] = probability;
+            windows++;
         }
     }
 }

@@ -1,13 +1,11 @@
 package io.github.affect4j.voice.onnx;
 
-import static io.github.affect4j.voice.onnx.CardProperties.enumValue;
-import static io.github.affect4j.voice.onnx.CardProperties.list;
-import static io.github.affect4j.voice.onnx.CardProperties.number;
-import static io.github.affect4j.voice.onnx.CardProperties.requireEmotionLabels;
-import static io.github.affect4j.voice.onnx.CardProperties.requireName;
-import static io.github.affect4j.voice.onnx.CardProperties.required;
+import static io.github.affect4j.onnx.ModelCardReader.requireEmotionLabels;
+import static io.github.affect4j.onnx.ModelCardReader.requireName;
 
 import io.github.affect4j.Emotion;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.ModelCardReader;
 import io.github.affect4j.voice.features.FeatureSet;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -115,7 +113,7 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         impute = List.copyOf(impute);
         normalisationMean = List.copyOf(normalisationMean);
         training = Collections.unmodifiableMap(new TreeMap<>(training));
-        requireEmotionLabels(labels);
+        requireEmotionLabels("labels", labels);
         if (features.isEmpty()) {
             throw new IllegalArgumentException("features: none listed");
         }
@@ -155,11 +153,11 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
     /**
      * Reads a card.
      *
+     * @throws InvalidModelException naming the file and the field when the card is invalid
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException naming the file and the field when the card is invalid
      */
     public static VoiceModelCard read(Path file) throws IOException {
-        return CardProperties.read(file, VoiceModelCard::fromProperties);
+        return ModelCardReader.read(file).parse(VoiceModelCard::from);
     }
 
     /**
@@ -168,36 +166,41 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
      * @throws IllegalArgumentException naming the field when the card is invalid
      */
     public static VoiceModelCard fromProperties(Properties p) {
-        String format = p.getProperty("format");
+        return from(ModelCardReader.of(p, "model card"));
+    }
+
+    /**
+     * Reads a card's fields.
+     *
+     * @throws IllegalArgumentException naming the field when the card is invalid
+     */
+    static VoiceModelCard from(ModelCardReader card) {
+        String format = card.optional("format").orElse(null);
         if (!FORMAT.equals(format)) {
             throw new IllegalArgumentException("format must be " + FORMAT + ", got " + format);
         }
-        String kind = p.getProperty("kind", "features");
+        String kind = card.string("kind", "features");
         if (!kind.equals("features")) {
             throw new IllegalArgumentException("kind '" + kind + "' is not a feature classifier "
                     + "(kind = features); waveform models (kind = waveform) have a "
                     + "WaveformModelCard");
         }
-        Map<String, String> training = new TreeMap<>();
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("training.")) {
-                training.put(key.substring("training.".length()), p.getProperty(key));
-            }
-        }
-        Normalisation normalisation = enumValue(Normalisation.class, p, "normalisation", "none");
+        Normalisation normalisation = card.enumValue(Normalisation.class, "normalisation",
+                Normalisation.NONE);
         return new VoiceModelCard(
-                required(p, "name"),
-                required(p, "featureSet"),
-                p.getProperty("input.name", "features").trim(),
-                p.getProperty("output.name", "probabilities").trim(),
-                enumValue(OutputKind.class, p, "output.kind", "probabilities"),
-                list(required(p, "labels")),
-                list(required(p, "features")),
-                numbers(p, "features.impute", true),
+                card.required("name"),
+                card.required("featureSet"),
+                card.string("input.name", "features"),
+                card.string("output.name", "probabilities"),
+                card.enumValue(OutputKind.class, "output.kind", OutputKind.PROBABILITIES),
+                card.list("labels"),
+                card.list("features"),
+                card.numbers("features.impute"),
                 normalisation,
-                numbers(p, "normalisation.mean", normalisation == Normalisation.SPEAKER_MEAN),
-                number(p.getProperty("normalisation.priorSeconds", "10"), "normalisation.priorSeconds"),
-                training);
+                normalisation == Normalisation.SPEAKER_MEAN ? card.numbers("normalisation.mean")
+                        : card.numbers("normalisation.mean", List.of()),
+                card.number("normalisation.priorSeconds", 10),
+                card.withPrefix("training."));
     }
 
     /** Writes the card as properties, keys sorted, without a timestamp (reproducible). */
@@ -242,17 +245,6 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
     /** The categories of the labels, in output order. */
     public List<Emotion> emotions() {
         return labels.stream().map(Emotion::parse).toList();
-    }
-
-    private static List<Double> numbers(Properties p, String key, boolean required) {
-        String value = p.getProperty(key);
-        if (value == null) {
-            if (required) {
-                throw new IllegalArgumentException(key + " is missing");
-            }
-            return List.of();
-        }
-        return list(value).stream().map(v -> number(v, key)).toList();
     }
 
     private static void finite(List<Double> values, String key) {

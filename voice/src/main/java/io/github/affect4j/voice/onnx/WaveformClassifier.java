@@ -1,12 +1,11 @@
 package io.github.affect4j.voice.onnx;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -31,19 +30,14 @@ final class WaveformClassifier implements AffectModel {
     static final double VARIANCE_EPSILON = 1e-7;
 
     private final String file;
-    private final String sha256;
     private final WaveformModelCard card;
-    private final OrtEnvironment env;
-    private final OrtSession session;
+    private final OnnxModel model;
     private final List<Emotion> emotions;
 
-    private WaveformClassifier(String file, String sha256, WaveformModelCard card,
-                               OrtEnvironment env, OrtSession session) {
-        this.file = file;
-        this.sha256 = sha256;
+    private WaveformClassifier(WaveformModelCard card, OnnxModel model) {
+        this.file = model.name();
         this.card = card;
-        this.env = env;
-        this.session = session;
+        this.model = model;
         this.emotions = card.outputKind() == WaveformModelCard.OutputKind.DIMENSIONAL ? List.of()
                 : card.emotions();
     }
@@ -52,24 +46,22 @@ final class WaveformClassifier implements AffectModel {
      * Creates a session and checks its input and output against the card.
      *
      * @param name the file name, for messages
+     * @param threads intra-op threads
      * @throws InvalidModelException naming the file and the mismatch
      */
-    static WaveformClassifier load(OrtEnvironment env, OrtSession.SessionOptions options,
-                                   byte[] bytes, String name, WaveformModelCard card)
+    static WaveformClassifier load(byte[] bytes, String name, int threads, WaveformModelCard card)
             throws InvalidModelException {
-        return OnnxSessions.open(env, options, bytes, name, session -> {
-            check(name, card, session);
-            return new WaveformClassifier(name, FeatureClassifier.sha256(bytes), card, env,
-                    session);
+        return OnnxModel.load(bytes, name, threads, card.inputName(), card.outputName(), model -> {
+            check(name, card, model);
+            return new WaveformClassifier(card, model);
         });
     }
 
-    private static void check(String name, WaveformModelCard card, OrtSession session)
-            throws OrtException, InvalidModelException {
-        long[] in = OnnxSessions.floatShape(name, "input", card.inputName(),
-                session.getInputInfo());
-        if (session.getInputInfo().size() != 1) {
-            throw new InvalidModelException(name + ": has inputs " + session.getInputInfo().keySet()
+    private static void check(String name, WaveformModelCard card, OnnxModel model)
+            throws InvalidModelException {
+        long[] in = model.inputShape();
+        if (model.inputNames().size() != 1) {
+            throw new InvalidModelException(name + ": has inputs " + model.inputNames()
                     + "; a waveform model takes one, '" + card.inputName() + "'");
         }
         if (in.length != 2 || (in[0] != 1 && in[0] != -1)) {
@@ -86,8 +78,7 @@ final class WaveformClassifier implements AffectModel {
                     + "' has the fixed length " + in[1] + " but the card says input.length = "
                     + card.window());
         }
-        long[] out = OnnxSessions.floatShape(name, "output", card.outputName(),
-                session.getOutputInfo());
+        long[] out = model.outputShape();
         String what = card.outputKind() == WaveformModelCard.OutputKind.DIMENSIONAL
                 ? card.outputSize() + " dimensions " + card.dimensions()
                 : card.outputSize() + " labels";
@@ -134,7 +125,8 @@ final class WaveformClassifier implements AffectModel {
 
     @Override
     public String describe() {
-        return file + " (sha256 " + sha256.substring(0, 12) + ", card " + card.name() + ")";
+        return file + " (sha256 " + model.sha256().substring(0, 12) + ", card " + card.name()
+                + ")";
     }
 
     /** The affect of one span of 16 kHz samples. */
@@ -215,26 +207,25 @@ final class WaveformClassifier implements AffectModel {
     /** Runs the model on {@code length} samples from {@code from}, zero-padded to the window. */
     private double[] run(float[] x, int from, int length) {
         int n = card.dynamicLength() ? length : card.window();
-        FloatBuffer buffer = OnnxSessions.floatBuffer(n);
+        FloatBuffer buffer = OnnxModel.floatBuffer(n);
         buffer.put(x, from, Math.min(length, x.length - from));
         buffer.rewind();
-        return OnnxSessions.run(env, session, file, card.inputName(), card.outputName(), buffer,
-                new long[] {1, n}, out -> {
-                    FloatBuffer values = out.getFloatBuffer();
-                    if (values.remaining() != card.outputSize()) {
-                        throw new AnalysisException(file + ": output '" + card.outputName()
-                                + "' has " + values.remaining() + " values, the card expects "
-                                + card.outputSize());
-                    }
-                    double[] raw = new double[card.outputSize()];
-                    for (int i = 0; i < raw.length; i++) {
-                        raw[i] = values.get(i);
-                        if (!Double.isFinite(raw[i])) {
-                            throw new AnalysisException(file + ": output " + i + " is " + raw[i]);
-                        }
-                    }
-                    return raw;
-                });
+        return model.run(buffer, new long[] {1, n}, out -> {
+            FloatBuffer values = out.getFloatBuffer();
+            if (values.remaining() != card.outputSize()) {
+                throw new AnalysisException(file + ": output '" + card.outputName()
+                        + "' has " + values.remaining() + " values, the card expects "
+                        + card.outputSize());
+            }
+            double[] raw = new double[card.outputSize()];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = values.get(i);
+                if (!Double.isFinite(raw[i])) {
+                    throw new AnalysisException(file + ": output " + i + " is " + raw[i]);
+                }
+            }
+            return raw;
+        });
     }
 
     private double[] toProbabilities(double[] raw) {
@@ -292,6 +283,6 @@ final class WaveformClassifier implements AffectModel {
 
     @Override
     public void close() {
-        OnnxSessions.close(session, file);
+        model.close();
     }
 }

@@ -1,13 +1,11 @@
 package io.github.affect4j.voice.onnx;
 
-import static io.github.affect4j.voice.onnx.CardProperties.enumValue;
-import static io.github.affect4j.voice.onnx.CardProperties.list;
-import static io.github.affect4j.voice.onnx.CardProperties.number;
-import static io.github.affect4j.voice.onnx.CardProperties.requireEmotionLabels;
-import static io.github.affect4j.voice.onnx.CardProperties.requireName;
-import static io.github.affect4j.voice.onnx.CardProperties.required;
+import static io.github.affect4j.onnx.ModelCardReader.requireEmotionLabels;
+import static io.github.affect4j.onnx.ModelCardReader.requireName;
 
 import io.github.affect4j.Emotion;
+import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.onnx.ModelCardReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -175,7 +173,7 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
                 throw new IllegalArgumentException("output.dimensions: only for output.kind = "
                         + "dimensional, got " + dimensions);
             }
-            requireEmotionLabels(labels);
+            requireEmotionLabels("labels", labels);
         }
     }
 
@@ -197,11 +195,11 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
     /**
      * Reads a card.
      *
+     * @throws InvalidModelException naming the file and the field when the card is invalid
      * @throws IOException if the file cannot be read
-     * @throws IllegalArgumentException naming the file and the field when the card is invalid
      */
     public static WaveformModelCard read(Path file) throws IOException {
-        return CardProperties.read(file, WaveformModelCard::fromProperties);
+        return ModelCardReader.read(file).parse(WaveformModelCard::from);
     }
 
     /**
@@ -210,47 +208,46 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
      * @throws IllegalArgumentException naming the field when the card is invalid
      */
     public static WaveformModelCard fromProperties(Properties p) {
-        String format = p.getProperty("format");
+        return from(ModelCardReader.of(p, "model card"));
+    }
+
+    /**
+     * Reads a card's fields.
+     *
+     * @throws IllegalArgumentException naming the field when the card is invalid
+     */
+    static WaveformModelCard from(ModelCardReader card) {
+        String format = card.optional("format").orElse(null);
         if (!VoiceModelCard.FORMAT.equals(format)) {
             throw new IllegalArgumentException("format must be " + VoiceModelCard.FORMAT + ", got "
                     + format);
         }
-        String kind = p.getProperty("kind", "").trim();
+        String kind = card.string("kind", "");
         if (!KIND.equals(kind)) {
             throw new IllegalArgumentException("kind must be " + KIND + ", got '" + kind + "'");
         }
-        String length = p.getProperty("input.length", "dynamic").trim();
-        int window = length.equalsIgnoreCase("dynamic") ? 0 : integer(length, "input.length");
-        int hop = integer(p.getProperty("input.hop", Integer.toString(window)), "input.hop");
-        OutputKind outputKind = enumValue(OutputKind.class, p, "output.kind", "logits");
-        List<Double> range = list(p.getProperty("output.range", "0, 1")).stream()
-                .map(v -> number(v, "output.range")).toList();
+        String length = card.string("input.length", "dynamic");
+        int window = length.equalsIgnoreCase("dynamic") ? 0
+                : ModelCardReader.toInteger(length, "input.length");
+        int hop = card.integer("input.hop", window);
+        OutputKind outputKind = card.enumValue(OutputKind.class, "output.kind", OutputKind.LOGITS);
+        boolean dimensional = outputKind == OutputKind.DIMENSIONAL;
+        List<Double> range = card.numbers("output.range", List.of(0.0, 1.0));
         if (range.size() != 2) {
             throw new IllegalArgumentException("output.range must be two numbers, low then high, "
-                    + "got '" + p.getProperty("output.range") + "'");
+                    + "got " + range);
         }
         return new WaveformModelCard(
-                required(p, "name"),
-                p.getProperty("input.name", "input_values").trim(),
-                integer(p.getProperty("input.sampleRate", Integer.toString(SAMPLE_RATE)),
-                        "input.sampleRate"),
+                card.required("name"),
+                card.string("input.name", "input_values"),
+                card.integer("input.sampleRate", SAMPLE_RATE),
                 window, hop,
-                enumValue(Pooling.class, p, "input.pooling", "mean-probabilities"),
-                enumValue(Normalisation.class, p, "input.normalisation", "none"),
-                p.getProperty("output.name", "logits").trim(),
+                card.enumValue(Pooling.class, "input.pooling", Pooling.MEAN_PROBABILITIES),
+                card.enumValue(Normalisation.class, "input.normalisation", Normalisation.NONE),
+                card.string("output.name", "logits"),
                 outputKind,
-                outputKind == OutputKind.DIMENSIONAL ? list(p.getProperty("labels", ""))
-                        : list(required(p, "labels")),
-                outputKind == OutputKind.DIMENSIONAL ? list(required(p, "output.dimensions"))
-                        : list(p.getProperty("output.dimensions", "")),
+                dimensional ? card.optionalList("labels") : card.list("labels"),
+                dimensional ? card.list("output.dimensions") : card.optionalList("output.dimensions"),
                 range.get(0), range.get(1));
-    }
-
-    private static int integer(String value, String key) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + ": '" + value + "' is not a whole number", e);
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.onnx.InvalidModelException;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;
@@ -135,10 +136,8 @@ class WaveformModelTest {
         card(model, "categorical_window.card.properties", "input.pooling = mean-logits",
                 "input.pooling = mean-logits");
         WaveformModelCard card = WaveformModelCard.read(VoiceModelCard.cardPath(model));
-        try (ai.onnxruntime.OrtSession.SessionOptions options =
-                     new ai.onnxruntime.OrtSession.SessionOptions();
-             WaveformClassifier c = WaveformClassifier.load(Natives.environment(), options,
-                     Files.readAllBytes(model), "w.onnx", card)) {
+        try (WaveformClassifier c = WaveformClassifier.load(Files.readAllBytes(model), "w.onnx", 1,
+                card)) {
             float[] x = new float[3000];
             Arrays.fill(x, 0.5f);
             float[] padded = Arrays.copyOf(x, 8000);
@@ -255,7 +254,7 @@ class WaveformModelTest {
         card(categorical, "categorical_dynamic.card.properties", "labels = neu, happy, sad, angry",
                 "labels = neu, happy, sad, boredom");
         e = assertThrows(InvalidModelException.class, () -> create(categorical));
-        assertTrue(e.getMessage().endsWith("labels: 'boredom' is not an emotion label"),
+        assertTrue(e.getMessage().contains("labels: 'boredom' is not an emotion label"),
                 e.getMessage());
         assertTrue(e.getMessage().startsWith(VoiceModelCard.cardPath(categorical).toString()),
                 e.getMessage());
