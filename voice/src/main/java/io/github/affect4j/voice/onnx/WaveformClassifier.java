@@ -7,6 +7,7 @@ import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
