@@ -35,9 +35,6 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
             "rule-based prosody (TarsosDSP YIN pitch, energy, spectrum) mapped to the circumplex",
             "none");
 
-    /** Raw samples handed to the pipeline at a time, so per-call buffers stay small. */
-    private static final int CHUNK = 1 << 15;
-
     private final VoiceSettings settings;
     private final DetectorLifetime lifetime =
             new DetectorLifetime("the heuristic voice detector");
@@ -95,13 +92,7 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
             spans.add(span);
             segments.add(reader.read(span));
         };
-        float[] chunk = new float[Math.min(CHUNK, clip.length())];
-        for (int from = 0; from < clip.length(); from += chunk.length) {
-            int n = Math.min(chunk.length, clip.length() - from);
-            clip.copySamples(from, chunk, 0, n);
-            pipeline.accept(chunk, 0, n, sink);
-        }
-        pipeline.finish(sink);
+        pipeline.acceptAll(clip, sink);
         VoiceResult summary = reader.summarize(spans, clip.durationSeconds(),
                 pipeline.statistics());
         if (LOG.isDebugEnabled()) {

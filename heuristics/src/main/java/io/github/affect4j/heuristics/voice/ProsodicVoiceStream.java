@@ -70,17 +70,17 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
         return sampleRate;
     }
 
-    @Override
-    public void close() {
-        closed = true;
-    }
-
     SpeechPipeline pipeline() {
         return pipeline;
     }
 
     SpeakerBaseline baseline() {
         return reader.baseline();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 
     private void checkOpen() {

@@ -36,7 +36,6 @@ public final class AcousticFeatureExtractor {
     /** Less speech than this is flagged {@code TOO_SHORT}. */
     public static final double MIN_SPEECH_SECONDS = 0.5;
 
-    private static final int CHUNK = 1 << 15;
     private static final float[] NO_SAMPLES = new float[0];
     /** Samples kept behind the frames the segmenter holds: the analyser's look-ahead and more. */
     private static final int HISTORY_MARGIN = 8192;
@@ -104,13 +103,7 @@ public final class AcousticFeatureExtractor {
             spans.add(span);
             segments.add(pipeline.measure(span));
         };
-        float[] chunk = new float[Math.min(CHUNK, clip.length())];
-        for (int from = 0; from < clip.length(); from += chunk.length) {
-            int n = Math.min(chunk.length, clip.length() - from);
-            clip.copySamples(from, chunk, 0, n);
-            pipeline.accept(chunk, 0, n, sink);
-        }
-        pipeline.finish(sink);
+        pipeline.acceptAll(clip, sink);
         RawStatistics raw = pipeline.statistics();
         double duration = clip.durationSeconds();
         if (spans.isEmpty()) {
@@ -192,8 +185,8 @@ public final class AcousticFeatureExtractor {
             pipeline.flush(sink);
         }
 
-        void finish(SpeechSegmenter.Sink sink) {
-            pipeline.finish(sink);
+        void acceptAll(AudioClip clip, SpeechSegmenter.Sink sink) {
+            pipeline.acceptAll(clip, sink);
         }
 
         RawStatistics statistics() {

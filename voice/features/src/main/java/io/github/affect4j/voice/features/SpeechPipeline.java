@@ -1,5 +1,6 @@
 package io.github.affect4j.voice.features;
 
+import io.github.affect4j.media.AudioClip;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,9 @@ public final class SpeechPipeline {
         void analysed();
     }
 
+    /** Raw samples handed on at a time when reading a clip, so per-call buffers stay small. */
+    private static final int CHUNK = 1 << 15;
+
     private static final Tap NO_TAP = new Tap() {
         @Override
         public void conditioned(float[] samples, int count) {
@@ -41,6 +45,7 @@ public final class SpeechPipeline {
         }
     };
 
+    private final int inputRate;
     private final SignalConditioner conditioner;
     private final FrameAnalyzer analyzer;
     private final SpeechSegmenter segmenter;
@@ -60,6 +65,7 @@ public final class SpeechPipeline {
     public SpeechPipeline(int inputRate, FrameSpec spec, SegmenterSettings settings,
                           VoiceActivityModel voiceActivity, Tap tap) {
         this.conditioner = new SignalConditioner(inputRate);
+        this.inputRate = inputRate;
         this.analyzer = new FrameAnalyzer(spec);
         this.tracker = voiceActivity != null ? voiceActivity.newTracker() : null;
         this.segmenter = new SpeechSegmenter(Objects.requireNonNull(settings, "settings"),
@@ -77,6 +83,28 @@ public final class SpeechPipeline {
      */
     public void accept(float[] samples, int offset, int length, SpeechSegmenter.Sink sink) {
         conditioner.accept(samples, offset, length, (block, count) -> analyse(block, count, sink));
+    }
+
+    /**
+     * Feeds a whole clip in chunks, then {@link #finish}es: every segment of the clip goes to the
+     * sink, in order.
+     *
+     * @param clip the input, at the rate this pipeline was made for
+     * @param sink receives the segments
+     * @throws IllegalArgumentException if the clip's rate is not the pipeline's
+     */
+    public void acceptAll(AudioClip clip, SpeechSegmenter.Sink sink) {
+        if (clip.sampleRate() != inputRate) {
+            throw new IllegalArgumentException("the clip is at " + clip.sampleRate()
+                    + " Hz, the pipeline at " + inputRate + " Hz");
+        }
+        float[] chunk = new float[Math.min(CHUNK, clip.length())];
+        for (int from = 0; from < clip.length(); from += chunk.length) {
+            int n = Math.min(chunk.length, clip.length() - from);
+            clip.copySamples(from, chunk, 0, n);
+            accept(chunk, 0, n, sink);
+        }
+        finish(sink);
     }
 
     /**
