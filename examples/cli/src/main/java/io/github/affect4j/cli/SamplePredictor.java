@@ -23,14 +23,19 @@ interface SamplePredictor extends AutoCloseable {
     /**
      * What the detector made of one sample.
      *
-     * @param emotion the predicted emotion; empty when there was no speech to read
+     * @param emotionOrNull the predicted emotion; null when there was no speech to read
      * @param scores the distribution the prediction is the dominant label of; null without one
      * @param wholeImage no face was found, so the whole image was classified as the face
      * @param notAssessable the face was judged not assessable (its scores were used anyway)
      * @param nanos wall time of the detector calls
      */
-    record Prediction(Optional<Emotion> emotion, EmotionScores scores, boolean wholeImage,
+    record Prediction(Emotion emotionOrNull, EmotionScores scores, boolean wholeImage,
                       boolean notAssessable, long nanos) {
+
+        /** The predicted emotion; empty when there was no speech to read. */
+        Optional<Emotion> emotion() {
+            return Optional.ofNullable(emotionOrNull);
+        }
     }
 
     /** Decodes a sample's bytes and runs the detector on it. */
@@ -60,7 +65,7 @@ interface SamplePredictor extends AutoCloseable {
             Optional<FaceResult> largest = faces.analyze(image).largestFace();
             FaceResult face = largest.isPresent() ? largest.get() : faces.analyzeFace(image);
             long nanos = System.nanoTime() - start;
-            return new Prediction(Optional.of(face.dominant()), face.scores(), largest.isEmpty(),
+            return new Prediction(face.dominant(), face.scores(), largest.isEmpty(),
                     !face.assessable(), nanos);
         }
 
@@ -93,7 +98,7 @@ interface SamplePredictor extends AutoCloseable {
             VoiceAnalysis analysis = voices.analyze(clip);
             long nanos = System.nanoTime() - start;
             Optional<VoiceAffect> affect = analysis.affect();
-            return new Prediction(affect.map(a -> a.scores().dominant()),
+            return new Prediction(affect.map(a -> a.scores().dominant()).orElse(null),
                     affect.map(VoiceAffect::scores).orElse(null), false, false, nanos);
         }
 

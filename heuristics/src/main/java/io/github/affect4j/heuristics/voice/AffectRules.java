@@ -13,6 +13,7 @@ import static io.github.affect4j.heuristics.voice.SpeechMeasurement.TILT;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 
 /**
  * The rules that turn prosodic cues into arousal, valence and an emotion distribution. They
@@ -93,6 +94,8 @@ final class AffectRules {
     private static final double VALENCE_CAP = 0.3;
 
     private static final double RELIABLE_SECONDS = 1.0;
+    /** Seconds of a speaker's speech after which the baseline earns its full weight. */
+    static final double FULL_TRUST_SECONDS = 20;
     private static final double CLAMP = 3;
 
     private final double baselineWeight;
@@ -143,7 +146,8 @@ final class AffectRules {
         if (baseline != null) {
             double mean = baseline.mean(cue.index());
             if (!Double.isNaN(mean)) {
-                trust = baseline.trust(cue.index(), baselineWeight);
+                trust = baselineWeight
+                        * Math.min(1, baseline.seconds(cue.index()) / FULL_TRUST_SECONDS);
                 own = (x - mean) / cue.relativeScale();
             }
         }

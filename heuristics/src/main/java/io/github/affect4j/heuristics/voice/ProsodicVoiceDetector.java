@@ -8,6 +8,9 @@ import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.spi.DetectorLifetime;
+import io.github.affect4j.voice.features.SpeechPipeline;
+import io.github.affect4j.voice.features.SpeechSegmenter;
+import io.github.affect4j.voice.features.SpeechSpan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +34,6 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
     static final DetectorInfo INFO = new DetectorInfo(HeuristicVoiceProvider.ID,
             "rule-based prosody (TarsosDSP YIN pitch, energy, spectrum) mapped to the circumplex",
             "none");
-
-    /** Raw samples handed to the pipeline at a time, so per-call buffers stay small. */
-    private static final int CHUNK = 1 << 15;
 
     private final VoiceSettings settings;
     private final DetectorLifetime lifetime =
@@ -84,7 +84,7 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
     }
 
     private VoiceAnalysis analyzeNow(AudioClip clip) {
-        SpeechTracker tracker = new SpeechTracker(settings, clip.sampleRate());
+        SpeechPipeline pipeline = ProsodyAnalysis.pipeline(settings, clip.sampleRate());
         SpeechReader reader = new SpeechReader(settings);
         List<SpeechSpan> spans = new ArrayList<>();
         List<VoiceResult> segments = new ArrayList<>();
@@ -92,17 +92,9 @@ final class ProsodicVoiceDetector implements VoiceEmotionDetector {
             spans.add(span);
             segments.add(reader.read(span));
         };
-        float[] chunk = new float[Math.min(CHUNK, clip.length())];
-        for (int from = 0; from < clip.length(); from += chunk.length) {
-            int n = Math.min(chunk.length, clip.length() - from);
-            clip.copySamples(from, chunk, 0, n);
-            tracker.accept(chunk, 0, n, sink);
-        }
-        tracker.finish(sink);
-        SignalConditioner conditioner = tracker.conditioner();
+        pipeline.acceptAll(clip, sink);
         VoiceResult summary = reader.summarize(spans, clip.durationSeconds(),
-                new SignalConditioner.RawBin(conditioner.totalCount(), conditioner.totalSum(),
-                        conditioner.totalSumSquares(), conditioner.totalClipped()));
+                pipeline.statistics());
         if (LOG.isDebugEnabled()) {
             LOG.debug("analysed {}: {} speech segments, summary {}", clip, segments.size(),
                     summary);

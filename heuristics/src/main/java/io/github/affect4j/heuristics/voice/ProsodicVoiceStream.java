@@ -3,6 +3,8 @@ package io.github.affect4j.heuristics.voice;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
+import io.github.affect4j.voice.features.SpeakerBaseline;
+import io.github.affect4j.voice.features.SpeechPipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,14 +27,14 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
 
     private final ProsodicVoiceDetector detector;
     private final int sampleRate;
-    private final SpeechTracker tracker;
+    private final SpeechPipeline pipeline;
     private final SpeechReader reader;
     private boolean closed;
 
     ProsodicVoiceStream(ProsodicVoiceDetector detector, VoiceSettings settings, int sampleRate) {
         this.detector = detector;
         this.sampleRate = sampleRate;
-        this.tracker = new SpeechTracker(settings, sampleRate);
+        this.pipeline = ProsodyAnalysis.pipeline(settings, sampleRate);
         this.reader = new SpeechReader(settings);
     }
 
@@ -48,7 +50,7 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
         }
         return detector.guarded(() -> run(() -> {
             List<VoiceResult> results = new ArrayList<>();
-            tracker.accept(samples, 0, samples.length, span -> results.add(reader.read(span)));
+            pipeline.accept(samples, 0, samples.length, span -> results.add(reader.read(span)));
             return results;
         }));
     }
@@ -58,7 +60,7 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
         checkOpen();
         return detector.guarded(() -> run(() -> {
             List<VoiceResult> results = new ArrayList<>();
-            tracker.flush(span -> results.add(reader.read(span)));
+            pipeline.flush(span -> results.add(reader.read(span)));
             return results;
         }));
     }
@@ -68,17 +70,17 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
         return sampleRate;
     }
 
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    SpeechTracker tracker() {
-        return tracker;
+    SpeechPipeline pipeline() {
+        return pipeline;
     }
 
     SpeakerBaseline baseline() {
         return reader.baseline();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 
     private void checkOpen() {

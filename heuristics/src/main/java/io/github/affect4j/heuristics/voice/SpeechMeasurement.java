@@ -1,31 +1,32 @@
 package io.github.affect4j.heuristics.voice;
 
+import static io.github.affect4j.voice.features.Functionals.percentile;
+
 import io.github.affect4j.Prosody;
+import io.github.affect4j.voice.features.Frame;
+import io.github.affect4j.voice.features.FrameSpec;
+import io.github.affect4j.voice.features.Functionals;
+import io.github.affect4j.voice.features.SpeechSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Prosodic measurements over one or more speech segments, from their frames.
- *
- * <p>Pitch is cleaned before use: voiced runs shorter than 30 ms are dropped, values an octave
- * away from their run's median are folded back (YIN's typical octave errors), other values more
- * than 7 semitones away are dropped, and each run is median-filtered over three frames.
- *
- * <p>The speaking rate counts syllable nuclei as peaks of the 300-2500 Hz energy envelope
- * (smoothed over 50 ms): local maxima over +-50 ms, above the span's median envelope, on or
- * next to a voiced frame, and separated from the previous peak by a dip of at least 2 dB (after
- * de Jong and Wempe, 2009).
+ * The cues the affect rules read, measured over one or more speech segments from their frames
+ * ({@link ProsodyAnalysis#frameSpec}) with the shared tools of {@link Functionals}: pitch cleaned
+ * of octave jumps and short runs ({@link Functionals#cleanPitch}), the speaking rate as syllable
+ * nuclei of the 300-2500 Hz envelope ({@link Functionals#syllablePeaks}). Specific to the rules:
+ * pitch in semitones re 100 Hz, 10th-90th percentile ranges, tilt over voiced frames only, and
+ * the length-weighted least-squares pitch slope of voiced runs of at least 100 ms.
  *
  * @param prosody the public prosody summary
  * @param cues the cues the affect rules read ({@link AffectRules})
  * @param speechSeconds seconds of frames judged to be speech
  * @param voicedFrames speech frames with a pitch after cleaning
  * @param levelDb mean power of the speech frames, dBFS
- * @param raw raw-input statistics over the frames
  */
 record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, int voicedFrames,
-                         double levelDb, SignalConditioner.RawBin raw) {
+                         double levelDb) {
 
     /** Cue indices into {@link #cues()}. */
     static final int PITCH = 0;
@@ -41,9 +42,6 @@ record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, i
 
     private static final double REFERENCE_HZ = 100;
     private static final int MIN_RUN = 3;
-    private static final int PEAK_HALF_WIDTH = 5;
-    private static final int SMOOTH_HALF_WIDTH = 2;
-    private static final double PEAK_DIP_DB = 2;
     private static final int SLOPE_MIN_RUN = 10;
 
     /**
@@ -64,21 +62,13 @@ record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, i
         int peaks = 0;
         double slopeSum = 0;
         double slopeWeight = 0;
-        long count = 0;
-        double sum = 0;
-        double sumSquares = 0;
-        long clipped = 0;
 
         for (SpeechSpan span : spans) {
             List<Frame> frames = span.frames();
             boolean[] active = span.active();
-            double[] semitones = cleanPitch(frames, active);
+            double[] semitones = Functionals.cleanPitch(frames, active, REFERENCE_HZ);
             for (int i = 0; i < frames.size(); i++) {
                 Frame f = frames.get(i);
-                count += f.raw().count();
-                sum += f.raw().sum();
-                sumSquares += f.raw().sumSquares();
-                clipped += f.raw().clipped();
                 if (!active[i]) {
                     continue;
                 }
@@ -93,19 +83,19 @@ record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, i
                 if (!Double.isNaN(semitones[i])) {
                     pitches.add(semitones[i]);
                     // Tilt from voiced frames only: fricatives would make it track phonemes.
-                    if (!Double.isNaN(f.tiltDb())) {
-                        tiltSum += f.tiltDb();
+                    if (!Double.isNaN(f.alphaRatioDb())) {
+                        tiltSum += f.alphaRatioDb();
                         tiltCount++;
                     }
                 }
             }
-            peaks += syllablePeaks(frames, active, semitones);
+            peaks += Functionals.syllablePeaks(Functionals.envelope(frames), active, semitones);
             double[] slope = runSlopes(semitones);
             slopeSum += slope[0];
             slopeWeight += slope[1];
         }
 
-        double seconds = activeCount * Frame.HOP_SECONDS;
+        double seconds = activeCount * FrameSpec.HOP_SECONDS;
         double[] pitch = toSortedArray(pitches);
         double[] energy = toSortedArray(energies);
         double pitchSt = pitch.length >= MIN_RUN ? percentile(pitch, 0.5) : Double.NaN;
@@ -139,129 +129,7 @@ record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, i
                 loudnessRange,
                 rate,
                 centroid);
-        return new SpeechMeasurement(prosody, cues, seconds, pitch.length, levelDb,
-                new SignalConditioner.RawBin(count, sum, sumSquares, clipped));
-    }
-
-    /** Pitch of each frame in semitones re 100 Hz after cleaning; NaN where none. */
-    static double[] cleanPitch(List<Frame> frames, boolean[] active) {
-        int n = frames.size();
-        double[] st = new double[n];
-        for (int i = 0; i < n; i++) {
-            Frame f = frames.get(i);
-            st[i] = active[i] && f.voiced() ? 12 * log2(f.pitchHz() / REFERENCE_HZ) : Double.NaN;
-        }
-        int i = 0;
-        while (i < n) {
-            if (Double.isNaN(st[i])) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && !Double.isNaN(st[end])) {
-                end++;
-            }
-            cleanRun(st, i, end);
-            i = end;
-        }
-        return st;
-    }
-
-    private static void cleanRun(double[] st, int from, int to) {
-        if (to - from < MIN_RUN) {
-            Arrays.fill(st, from, to, Double.NaN);
-            return;
-        }
-        double[] run = Arrays.copyOfRange(st, from, to);
-        Arrays.sort(run);
-        double median = percentile(run, 0.5);
-        for (int i = from; i < to; i++) {
-            double d = st[i] - median;
-            if (Math.abs(d - 12) < 3) {
-                st[i] -= 12;
-            } else if (Math.abs(d + 12) < 3) {
-                st[i] += 12;
-            } else if (Math.abs(d) > 7) {
-                st[i] = Double.NaN;
-            }
-        }
-        double[] smoothed = st.clone();
-        for (int i = from + 1; i < to - 1; i++) {
-            if (!Double.isNaN(st[i - 1]) && !Double.isNaN(st[i]) && !Double.isNaN(st[i + 1])) {
-                smoothed[i] = median3(st[i - 1], st[i], st[i + 1]);
-            }
-        }
-        System.arraycopy(smoothed, from, st, from, to - from);
-    }
-
-    /** Syllable nuclei in one span; see the class comment. */
-    static int syllablePeaks(List<Frame> frames, boolean[] active, double[] semitones) {
-        int n = frames.size();
-        double[] envelope = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            int c = 0;
-            for (int j = Math.max(0, i - SMOOTH_HALF_WIDTH);
-                 j <= Math.min(n - 1, i + SMOOTH_HALF_WIDTH); j++) {
-                s += frames.get(j).bandDb();
-                c++;
-            }
-            envelope[i] = s / c;
-        }
-        List<Double> activeLevels = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (active[i]) {
-                activeLevels.add(envelope[i]);
-            }
-        }
-        if (activeLevels.isEmpty()) {
-            return 0;
-        }
-        double threshold = percentile(toSortedArray(activeLevels), 0.5);
-        int peaks = 0;
-        int previous = -1;
-        for (int i = 0; i < n; i++) {
-            if (!active[i] || envelope[i] < threshold || !isLocalMaximum(envelope, i)
-                    || !voicedNear(semitones, i)) {
-                continue;
-            }
-            if (previous < 0) {
-                previous = i;
-                peaks++;
-                continue;
-            }
-            double dip = Double.POSITIVE_INFINITY;
-            for (int j = previous; j <= i; j++) {
-                dip = Math.min(dip, envelope[j]);
-            }
-            if (dip <= Math.min(envelope[previous], envelope[i]) - PEAK_DIP_DB) {
-                previous = i;
-                peaks++;
-            } else if (envelope[i] > envelope[previous]) {
-                previous = i; // the same syllable: keep its higher peak
-            }
-        }
-        return peaks;
-    }
-
-    private static boolean isLocalMaximum(double[] envelope, int i) {
-        for (int j = Math.max(0, i - PEAK_HALF_WIDTH);
-             j <= Math.min(envelope.length - 1, i + PEAK_HALF_WIDTH); j++) {
-            // Ties go to the earliest frame so a plateau gives one peak.
-            if (envelope[j] > envelope[i] || (j < i && envelope[j] == envelope[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean voicedNear(double[] semitones, int i) {
-        for (int j = Math.max(0, i - 3); j <= Math.min(semitones.length - 1, i + 3); j++) {
-            if (!Double.isNaN(semitones[j])) {
-                return true;
-            }
-        }
-        return false;
+        return new SpeechMeasurement(prosody, cues, seconds, pitch.length, levelDb);
     }
 
     /**
@@ -296,23 +164,12 @@ record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, i
                     sxy += dx * (st[j] - meanY);
                     sxx += dx * dx;
                 }
-                sum += length * (sxy / sxx) / Frame.HOP_SECONDS;
+                sum += length * (sxy / sxx) / FrameSpec.HOP_SECONDS;
                 weight += length;
             }
             i = end;
         }
         return new double[] {sum, weight};
-    }
-
-    static double percentile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double position = q * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(sorted.length - 1, lower + 1);
-        double fraction = position - lower;
-        return sorted[lower] + fraction * (sorted[upper] - sorted[lower]);
     }
 
     private static double[] toSortedArray(List<Double> values) {
@@ -322,13 +179,5 @@ record SpeechMeasurement(Prosody prosody, double[] cues, double speechSeconds, i
         }
         Arrays.sort(array);
         return array;
-    }
-
-    private static double median3(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-    }
-
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
     }
 }

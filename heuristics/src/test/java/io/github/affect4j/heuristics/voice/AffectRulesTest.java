@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.Prosody;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.VoiceAffect;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +31,7 @@ class AffectRulesTest {
     }
 
     private static SpeechMeasurement measurement(double[] cues, double seconds) {
-        return new SpeechMeasurement(Prosody.unknown(), cues, seconds, 100, -25,
-                SignalConditioner.RawBin.EMPTY);
+        return new SpeechMeasurement(Prosody.unknown(), cues, seconds, 100, -25);
     }
 
     @Test
@@ -71,15 +71,15 @@ class AffectRulesTest {
         assertEquals(RULES.read(measurement(loud, 3), null),
                 RULES.read(measurement(soft, 3), null));
         // A fresh baseline has no level either.
-        assertEquals(RULES.read(measurement(loud, 3), new SpeakerBaseline()),
-                RULES.read(measurement(soft, 3), new SpeakerBaseline()));
+        assertEquals(RULES.read(measurement(loud, 3), SpeakerBaseline.withoutPopulation(SpeechMeasurement.CUE_COUNT)),
+                RULES.read(measurement(soft, 3), SpeakerBaseline.withoutPopulation(SpeechMeasurement.CUE_COUNT)));
     }
 
     @Test
     void levelCountsRelativeToTheSameSpeaker() {
-        SpeakerBaseline baseline = new SpeakerBaseline();
+        SpeakerBaseline baseline = SpeakerBaseline.withoutPopulation(SpeechMeasurement.CUE_COUNT);
         for (int i = 0; i < 10; i++) {
-            baseline.update(neutralCues(), 3);
+            baseline.add(neutralCues(), 3);
         }
         double[] louder = neutralCues();
         louder[SpeechMeasurement.LEVEL] += 10;
@@ -92,9 +92,9 @@ class AffectRulesTest {
         double[] high = neutralCues();
         high[SpeechMeasurement.PITCH] = 12 * Math.log(2.6) / Math.log(2); // 260 Hz
         double alone = RULES.read(measurement(high, 3), null).arousal();
-        SpeakerBaseline baseline = new SpeakerBaseline();
+        SpeakerBaseline baseline = SpeakerBaseline.withoutPopulation(SpeechMeasurement.CUE_COUNT);
         for (int i = 0; i < 10; i++) {
-            baseline.update(high, 3);
+            baseline.add(high, 3);
         }
         double known = RULES.read(measurement(high, 3), baseline).arousal();
         assertTrue(alone > 0.1, "260 Hz with no baseline: " + alone);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.affect4j.Prosody;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.voice.features.SpeechPipeline;
+import io.github.affect4j.voice.features.SpeechSpan;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -117,11 +119,12 @@ class MeasurementTest {
     }
 
     private static SpeechMeasurement measure(AudioClip clip) {
-        SpeechTracker tracker = new SpeechTracker(VoiceSettings.DEFAULTS, clip.sampleRate());
+        SpeechPipeline pipeline = ProsodyAnalysis.pipeline(VoiceSettings.DEFAULTS,
+                clip.sampleRate());
         List<SpeechSpan> spans = new ArrayList<>();
         float[] s = clip.samples();
-        tracker.accept(s, 0, s.length, spans::add);
-        tracker.finish(spans::add);
+        pipeline.accept(s, 0, s.length, spans::add);
+        pipeline.finish(spans::add);
         return SpeechMeasurement.of(spans);
     }
 }

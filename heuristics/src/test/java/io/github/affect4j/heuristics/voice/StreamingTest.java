@@ -8,6 +8,9 @@ import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.voice.features.SpeakerBaseline;
+import io.github.affect4j.voice.features.SpeechPipeline;
+import io.github.affect4j.voice.features.SpeechSegmenter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -164,12 +167,11 @@ class StreamingTest {
                 t -> 0.3 + 0.7 * Math.pow(Math.sin(Math.PI * 4 * t), 2));
         int chunk = rate / 50;
         int maxFrames = 0;
-        int maxBins = 0;
         int maxBuffered = 0;
         int maxFlags = 0;
         int segments = 0;
         try (ProsodicVoiceStream stream = (ProsodicVoiceStream) detector.openStream(rate)) {
-            SpeechTracker tracker = stream.tracker();
+            SpeechPipeline pipeline = stream.pipeline();
             double fed = 0;
             boolean monologueFed = false;
             while (fed < 600) {
@@ -182,14 +184,13 @@ class StreamingTest {
                     for (VoiceResult result : r) {
                         assertTrue(result.durationSeconds() <= 10.01, result.toString());
                     }
-                    maxFrames = Math.max(maxFrames, tracker.segmenter().retainedFrames());
-                    maxFlags = Math.max(maxFlags, tracker.segmenter().flagCapacity());
-                    maxBins = Math.max(maxBins, tracker.conditioner().pendingBins());
-                    maxBuffered = Math.max(maxBuffered, tracker.analyzer().bufferedSamples());
+                    maxFrames = Math.max(maxFrames, pipeline.retainedFrames());
+                    maxFlags = Math.max(maxFlags, pipeline.flagCapacity());
+                    maxBuffered = Math.max(maxBuffered, pipeline.bufferedSamples());
                 }
                 fed += block.length / (double) rate;
             }
-            assertTrue(stream.baseline().weights()[SpeechMeasurement.RATE]
+            assertTrue(stream.baseline().seconds(SpeechMeasurement.RATE)
                     <= SpeakerBaseline.MEMORY_SECONDS + 1);
         }
         // About 600 / 3 utterances plus the monologue cut into pieces.
@@ -198,9 +199,8 @@ class StreamingTest {
         assertTrue(maxFrames <= 1_000 + SpeechSegmenter.ONSET_FRAMES, "retained frames: " + maxFrames);
         assertTrue(maxFrames >= 990, "the monologue should have filled a segment: " + maxFrames);
         assertTrue(maxFlags <= 1_024, "flag capacity: " + maxFlags);
-        // A 20 ms chunk's worth of bins plus the analysis latency.
-        assertTrue(maxBins <= 10, "pending raw bins: " + maxBins);
-        assertTrue(maxBuffered < FrameAnalyzer.FRAME, "buffered samples: " + maxBuffered);
+        assertTrue(maxBuffered < ProsodyAnalysis.frameSpec(VoiceSettings.DEFAULTS).frameLength(),
+                "buffered samples: " + maxBuffered);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.affect4j.voice.onnx;
 
 import io.github.affect4j.VoiceAffect;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.util.List;
 

@@ -12,6 +12,7 @@ import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.spi.DetectorLifetime;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.util.ArrayList;
 import java.util.List;

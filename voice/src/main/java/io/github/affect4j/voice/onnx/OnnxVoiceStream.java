@@ -3,6 +3,7 @@ package io.github.affect4j.voice.onnx;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.voice.features.FeatureStream;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.util.List;
 

@@ -6,6 +6,7 @@ import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.onnx.InvalidModelException;
 import io.github.affect4j.onnx.OnnxModel;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechFeatures;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;

@@ -3,10 +3,8 @@ package io.github.affect4j.voice.features;
 import io.github.affect4j.VoiceResult.Flag;
 import io.github.affect4j.media.AudioClip;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,16 +21,11 @@ import java.util.Set;
  * {@link AudioClip}. Nothing is computed from javax.sound: the work is on {@code float[]} frames.
  *
  * <h2>Flags</h2>
- * <ul>
- *   <li>{@code NO_SPEECH} (clip only): no speech segment was found; there is no vector.</li>
- *   <li>{@code TOO_SHORT}: less than {@value #MIN_SPEECH_SECONDS} s of speech.</li>
- *   <li>{@code CLIPPED}: at least 0.05 % of the raw samples (and three) at 0.99 of full scale or
- *       beyond.</li>
- *   <li>{@code DC_OFFSET}: a raw mean of at least 0.02, or of at least 0.002 and above the
- *       signal's own RMS; the offset is always removed first.</li>
- *   <li>{@code LOW_LEVEL}: speech frames average below {@value #LOW_LEVEL_DB} dBFS. Nothing
- *       depends on level, so the vector is unaffected; noise weighs more.</li>
- * </ul>
+ * As {@link AudioQuality} defines them: {@code NO_SPEECH} for a clip without speech (then there
+ * is no vector), {@code TOO_SHORT} below {@value #MIN_SPEECH_SECONDS} s of speech,
+ * {@code CLIPPED}, {@code DC_OFFSET} and {@code LOW_LEVEL}. A segment's raw-input flags cover
+ * the input since the previous segment ended. Nothing depends on level, so the vector is
+ * unaffected by them.
  *
  * <p>Thread-safe: every call builds its own DSP objects. Each {@link FeatureStream} belongs to one
  * thread at a time.
@@ -42,12 +35,6 @@ public final class AcousticFeatureExtractor {
     /** Less speech than this is flagged {@code TOO_SHORT}. */
     public static final double MIN_SPEECH_SECONDS = 0.5;
 
-    static final double LOW_LEVEL_DB = -45;
-    static final double CLIP_FRACTION = 0.0005;
-    static final int CLIP_MIN_SAMPLES = 3;
-    static final double DC_LIMIT = 0.02;
-    static final double DC_RELATIVE_MIN = 0.002;
-    private static final int CHUNK = 1 << 15;
     private static final float[] NO_SAMPLES = new float[0];
     /** Samples kept behind the frames the segmenter holds: the analyser's look-ahead and more. */
     private static final int HISTORY_MARGIN = 8192;
@@ -115,31 +102,18 @@ public final class AcousticFeatureExtractor {
             spans.add(span);
             segments.add(pipeline.measure(span));
         };
-        float[] chunk = new float[Math.min(CHUNK, clip.length())];
-        for (int from = 0; from < clip.length(); from += chunk.length) {
-            int n = Math.min(chunk.length, clip.length() - from);
-            clip.copySamples(from, chunk, 0, n);
-            pipeline.accept(chunk, 0, n, sink);
-        }
-        pipeline.finish(sink);
-        SignalConditioner.RawStatistics raw = pipeline.conditioner.statistics();
+        pipeline.acceptAll(clip, sink);
+        RawStatistics raw = pipeline.statistics();
         double duration = clip.durationSeconds();
         if (spans.isEmpty()) {
-            Set<Flag> flags = rawFlags(raw);
-            flags.add(Flag.NO_SPEECH);
-            if (duration < MIN_SPEECH_SECONDS) {
-                flags.add(Flag.TOO_SHORT);
-            }
-            if (20 * Math.log10(raw.acRms() + 1e-12) < LOW_LEVEL_DB) {
-                flags.add(Flag.LOW_LEVEL);
-            }
-            return new ClipFeatures(duration, Optional.empty(), segments, flags);
+            return new ClipFeatures(duration, null, segments,
+                    AudioQuality.withoutSpeech(raw, duration, MIN_SPEECH_SECONDS));
         }
         Functionals.Measurement m = Functionals.of(spans);
         Set<Flag> flags = flags(m, raw);
         SpeechFeatures all = new SpeechFeatures(0, duration, m.speechSeconds(), m.values(),
                 m.prosody(), flags, featureSet, keepSamples ? concatenate(segments) : NO_SAMPLES);
-        return new ClipFeatures(duration, Optional.of(all), segments, flags);
+        return new ClipFeatures(duration, all, segments, flags);
     }
 
     /**
@@ -169,78 +143,57 @@ public final class AcousticFeatureExtractor {
         return all;
     }
 
-    private static Set<Flag> flags(Functionals.Measurement m, SignalConditioner.RawStatistics raw) {
-        Set<Flag> flags = rawFlags(raw);
-        if (m.speechSeconds() < MIN_SPEECH_SECONDS) {
-            flags.add(Flag.TOO_SHORT);
-        }
-        if (m.levelDb() < LOW_LEVEL_DB) {
-            flags.add(Flag.LOW_LEVEL);
-        }
-        return flags;
+    private static Set<Flag> flags(Functionals.Measurement m, RawStatistics raw) {
+        return AudioQuality.ofSpeech(raw, m.speechSeconds(), m.levelDb(), MIN_SPEECH_SECONDS);
     }
 
-    private static Set<Flag> rawFlags(SignalConditioner.RawStatistics raw) {
-        Set<Flag> flags = EnumSet.noneOf(Flag.class);
-        if (raw.count() == 0) {
-            return flags;
-        }
-        if (raw.clipped() >= CLIP_MIN_SAMPLES && raw.clipped() >= CLIP_FRACTION * raw.count()) {
-            flags.add(Flag.CLIPPED);
-        }
-        double mean = Math.abs(raw.mean());
-        if (mean >= DC_LIMIT || (mean >= DC_RELATIVE_MIN && mean > raw.acRms())) {
-            flags.add(Flag.DC_OFFSET);
-        }
-        return flags;
-    }
-
-    /** The measuring pipeline of one clip or stream. Not thread-safe. */
-    final class Pipeline {
-        final SignalConditioner conditioner;
-        private final FrameAnalyzer analyzer = new FrameAnalyzer();
-        private final SpeechSegmenter segmenter;
-        private final VoiceActivityModel.Tracker tracker;
+    /**
+     * The measuring pipeline of one clip or stream, keeping the conditioned samples of the
+     * segment in progress when asked to. Not thread-safe.
+     */
+    final class Pipeline implements SpeechPipeline.Tap {
+        private final SpeechPipeline pipeline;
         private final SampleHistory history = keepSamples ? new SampleHistory() : null;
-        private SignalConditioner.RawStatistics segmentStart = new SignalConditioner.RawStatistics(0, 0, 0, 0);
+        private RawStatistics segmentStart = RawStatistics.EMPTY;
 
         Pipeline(int inputRate) {
-            this.conditioner = new SignalConditioner(inputRate);
-            this.tracker = voiceActivity != null ? voiceActivity.newTracker() : null;
-            this.segmenter = new SpeechSegmenter(voiceActivity, tracker);
+            this.pipeline = new SpeechPipeline(inputRate, FrameSpec.FEATURES,
+                    SegmenterSettings.DEFAULTS, voiceActivity, this);
         }
 
         void accept(float[] samples, int offset, int length, SpeechSegmenter.Sink sink) {
-            conditioner.accept(samples, offset, length, (block, count) -> analyse(block, count,
-                    sink));
+            pipeline.accept(samples, offset, length, sink);
         }
 
-        private void analyse(float[] block, int count, SpeechSegmenter.Sink sink) {
+        @Override
+        public void conditioned(float[] samples, int count) {
             if (history != null) {
-                history.append(block, count);
+                history.append(samples, count);
             }
-            if (tracker != null) {
-                tracker.accept(block, count);
-            }
-            analyzer.accept(block, count, conditioner.statistics(),
-                    frame -> segmenter.accept(frame, sink));
+        }
+
+        @Override
+        public void analysed() {
             if (history != null) {
-                history.keepFrom(history.end() - (long) (segmenter.retainedFrames() + 4)
-                        * FrameAnalyzer.HOP - FrameAnalyzer.FRAME - HISTORY_MARGIN);
+                history.keepFrom(history.end() - (long) (pipeline.retainedFrames() + 4)
+                        * FrameSpec.HOP - FrameSpec.FEATURES.frameLength() - HISTORY_MARGIN);
             }
         }
 
         void flush(SpeechSegmenter.Sink sink) {
-            segmenter.flush(sink);
+            pipeline.flush(sink);
         }
 
-        void finish(SpeechSegmenter.Sink sink) {
-            conditioner.finish((block, count) -> analyse(block, count, sink));
-            segmenter.flush(sink);
+        void acceptAll(AudioClip clip, SpeechSegmenter.Sink sink) {
+            pipeline.acceptAll(clip, sink);
+        }
+
+        RawStatistics statistics() {
+            return pipeline.statistics();
         }
 
         int retainedFrames() {
-            return segmenter.retainedFrames();
+            return pipeline.retainedFrames();
         }
 
         int retainedSamples() {
@@ -250,7 +203,7 @@ public final class AcousticFeatureExtractor {
         /** The features of one segment, flagged from the raw input since the previous one. */
         SpeechFeatures measure(SpeechSpan span) {
             Functionals.Measurement m = Functionals.of(List.of(span));
-            SignalConditioner.RawStatistics end = span.frames().get(span.frames().size() - 1).raw();
+            RawStatistics end = span.rawAtEnd();
             Set<Flag> flags = flags(m, end.minus(segmentStart));
             segmentStart = end;
             double start = span.startSeconds();

@@ -1,8 +1,9 @@
 package io.github.affect4j.voice.features;
 
 import io.github.affect4j.VoiceResult;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,19 +12,26 @@ import java.util.Set;
  * all its speech.
  *
  * @param durationSeconds the clip's duration
- * @param speech the features over all speech of the clip; empty when no speech was found (then
- *     {@code flags} holds {@link VoiceResult.Flag#NO_SPEECH})
+ * @param speechOrNull the features over all speech of the clip; null when no speech was found
+ *     (then {@code flags} holds {@link VoiceResult.Flag#NO_SPEECH}); read it through
+ *     {@link #speech()}
  * @param segments one entry per speech segment, in time order
- * @param flags problems found in the clip as a whole
+ * @param flags problems found in the clip as a whole, in declaration order
  */
-public record ClipFeatures(double durationSeconds, Optional<SpeechFeatures> speech,
+public record ClipFeatures(double durationSeconds, SpeechFeatures speechOrNull,
                            List<SpeechFeatures> segments, Set<VoiceResult.Flag> flags) {
 
-    /** Copies the lists. */
+    /** Copies the list, and the flags into declaration order. */
     public ClipFeatures {
-        Objects.requireNonNull(speech, "speech");
         segments = List.copyOf(segments);
-        flags = Set.copyOf(flags);
+        EnumSet<VoiceResult.Flag> ordered = EnumSet.noneOf(VoiceResult.Flag.class);
+        ordered.addAll(flags);
+        flags = Collections.unmodifiableSet(ordered);
+    }
+
+    /** The features over all speech of the clip; empty when no speech was found. */
+    public Optional<SpeechFeatures> speech() {
+        return Optional.ofNullable(speechOrNull);
     }
 
     /** Whether speech was found. */

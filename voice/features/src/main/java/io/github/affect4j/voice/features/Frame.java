@@ -1,53 +1,58 @@
 package io.github.affect4j.voice.features;
 
 /**
- * The measurements of one analysis frame: {@value FrameAnalyzer#FRAME} samples (32 ms) of 16 kHz
- * audio, taken every 10 ms. Frame {@code index} covers analysis samples
- * {@code [160 * index, 160 * index + 512)} and stands for the 10 ms around its centre.
- *
- * <p>Spectral measures use 50-4000 Hz only, the band every supported input rate (8 kHz and up)
- * carries, so that the same speech gives the same measures whatever its sample rate.
+ * The measurements of one analysis frame of 16 kHz audio, cut and measured as its
+ * {@link FrameSpec} says. Frame {@code index} covers analysis samples
+ * {@code [160 * index, 160 * index + frameLength)} and stands for the 10 ms around its centre.
  *
  * @param index the frame number from the start of the clip or stream
- * @param energyDb mean power of the DC-free frame in dB re full scale, -120 for digital silence
- * @param loudnessDb power between 50 and 4000 Hz in dB on a fixed but arbitrary scale: only
+ * @param spec how the frame was cut and measured
+ * @param energyDb mean power of the central {@link FrameSpec#energyLength()} samples of the
+ *     DC-free frame in dB re full scale (a full-scale sine is about -3 dB), -120 for digital
+ *     silence
+ * @param loudnessDb power in the spec's loudness band in dB on a fixed but arbitrary scale: only
  *     differences are meaningful
- * @param pitchHz YIN's fundamental frequency, NaN when unvoiced
- * @param periodicity YIN's periodicity (1 minus the normalised difference at the period), NaN
- *     when unvoiced
+ * @param pitchHz the pitch tracker's fundamental frequency, NaN when unvoiced: no period in the
+ *     spec's range, or a noise-like frame (see {@link FrameAnalyzer})
+ * @param periodicity the tracker's periodicity (1 minus the normalised difference at the
+ *     period), NaN when unvoiced
  * @param zeroCrossingRate sign changes per sample, in [0, 1]
- * @param centroidHz magnitude-weighted mean frequency, 50-4000 Hz; NaN for silence
- * @param flux positive change of the normalised magnitude spectrum since the previous frame
- * @param alphaRatioDb power 1-4 kHz relative to 50-1000 Hz, in dB; NaN for silence
- * @param hammarbergDb strongest bin 0-2 kHz minus strongest bin 2-4 kHz, in dB
+ * @param centroidHz magnitude-weighted mean frequency over the spectral band; NaN for silence
+ * @param flux positive change of the normalised magnitude spectrum since the previous frame, in
+ *     [0, 1]
+ * @param alphaRatioDb power from 1 kHz to the band's top relative to the band's bottom to
+ *     1 kHz, in dB (higher: flatter spectrum, more vocal effort); NaN for silence
+ * @param hammarbergDb strongest bin below 2 kHz minus strongest bin from 2 kHz up, in dB
  * @param slopeLowDbPerKHz least-squares slope of the log power spectrum over 0-500 Hz
  * @param slopeMidDbPerKHz the same over 500-1500 Hz
- * @param mfcc 13 mel-frequency cepstral coefficients c0..c12 of 26 mel bands over 50-4000 Hz
- *     (log power in dB, orthonormal DCT-II); only c0 depends on the recording level
+ * @param mfcc 13 mel-frequency cepstral coefficients c0..c12 of 26 mel bands over the spectral
+ *     band (log power in dB, orthonormal DCT-II); only c0 depends on the recording level
  * @param raw statistics of the raw input consumed when this frame was measured (cumulative)
  */
-record Frame(long index, double energyDb, double loudnessDb, double pitchHz, double periodicity,
-             double zeroCrossingRate, double centroidHz, double flux, double alphaRatioDb,
-             double hammarbergDb, double slopeLowDbPerKHz, double slopeMidDbPerKHz, float[] mfcc,
-             SignalConditioner.RawStatistics raw) {
+public record Frame(long index, FrameSpec spec, double energyDb, double loudnessDb,
+                    double pitchHz, double periodicity, double zeroCrossingRate,
+                    double centroidHz, double flux, double alphaRatioDb, double hammarbergDb,
+                    double slopeLowDbPerKHz, double slopeMidDbPerKHz, float[] mfcc,
+                    RawStatistics raw) {
 
-    /** Seconds per frame hop. */
-    static final double HOP_SECONDS = 0.01;
-
-    /** Seconds from a frame's first sample to its centre. */
-    static final double CENTRE_SECONDS = FrameAnalyzer.FRAME / 2.0 / SignalConditioner.ANALYSIS_RATE;
-
-    /** Start of the 10 ms this frame stands for, in seconds. */
-    double startSeconds() {
-        return Math.max(0, index * HOP_SECONDS + CENTRE_SECONDS - HOP_SECONDS / 2);
+    /** @return the start of the 10 ms this frame stands for, in seconds */
+    public double startSeconds() {
+        return Math.max(0, index * FrameSpec.HOP_SECONDS + spec.centreSeconds()
+                - FrameSpec.HOP_SECONDS / 2);
     }
 
-    /** End of the 10 ms this frame stands for, in seconds. */
-    double endSeconds() {
-        return index * HOP_SECONDS + CENTRE_SECONDS + HOP_SECONDS / 2;
+    /** @return the end of the 10 ms this frame stands for, in seconds */
+    public double endSeconds() {
+        return index * FrameSpec.HOP_SECONDS + spec.centreSeconds() + FrameSpec.HOP_SECONDS / 2;
     }
 
-    boolean voiced() {
+    /** @return the analysis samples up to the frame's last, counted from the start */
+    public long endSample() {
+        return index * FrameSpec.HOP + spec.frameLength();
+    }
+
+    /** @return whether the frame has a pitch */
+    public boolean voiced() {
         return !Double.isNaN(pitchHz);
     }
 }

@@ -2,39 +2,35 @@ package io.github.affect4j.voice.features;
 
 import be.tarsos.dsp.pitch.FastYin;
 import be.tarsos.dsp.pitch.PitchDetectionResult;
+import be.tarsos.dsp.pitch.PitchDetector;
+import be.tarsos.dsp.pitch.Yin;
 import be.tarsos.dsp.util.fft.FFT;
 import be.tarsos.dsp.util.fft.HannWindow;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * Cuts 16 kHz audio into 32 ms frames every 10 ms and measures each (see {@link Frame}): energy,
- * zero crossings, pitch and periodicity with TarsosDSP's {@link FastYin} (threshold 0.2,
- * 65-600 Hz; frames crossing zero more than {@value #MAX_VOICED_ZCR} times per sample count as
- * unvoiced), and spectral measures and MFCCs from TarsosDSP's {@link FFT} of the Hann-windowed
- * frame.
+ * Cuts 16 kHz audio into frames every 10 ms and measures each as its {@link FrameSpec} says (see
+ * {@link Frame}): energy, zero crossings, pitch and periodicity with TarsosDSP's {@link Yin} or
+ * {@link FastYin} (threshold 0.2; frames crossing zero more than {@value #MAX_VOICED_ZCR} times
+ * per sample count as unvoiced), and spectral measures and MFCCs from TarsosDSP's {@link FFT} of
+ * the Hann-windowed, zero-padded frame.
  *
- * <p>Not thread-safe: {@code FastYin} reuses its result object and buffers, and the FFT works in
- * place. One per analysis or stream.
+ * <p>Not thread-safe: the pitch trackers reuse their result object and buffers, and the FFT works
+ * in place. One per analysis or stream.
  */
-final class FrameAnalyzer {
+public final class FrameAnalyzer {
 
-    static final int FRAME = 512;
-    static final int HOP = 160;
-    static final double PITCH_MIN_HZ = 65;
-    static final double PITCH_MAX_HZ = 600;
-    static final double MAX_VOICED_ZCR = 0.3;
-    static final int MEL_BANDS = 26;
-    static final int MFCC_COUNT = 13;
-    static final double LOW_HZ = 50;
-    static final double HIGH_HZ = 4000;
+    /**
+     * Voiced frames of speech cross zero less than 0.25 times per sample at 16 kHz even for high
+     * voices; fricatives and breath noise cross more often.
+     */
+    public static final double MAX_VOICED_ZCR = 0.3;
+    /** Mel bands under the MFCCs. */
+    public static final int MEL_BANDS = 26;
+    /** MFCCs per frame, c0 to c12. */
+    public static final int MFCC_COUNT = 13;
 
-    private static final double BIN_HZ = SignalConditioner.ANALYSIS_RATE / (double) FRAME;
-    private static final int LOW_BIN = (int) Math.ceil(LOW_HZ / BIN_HZ);
-    private static final int HIGH_BIN = (int) Math.floor(HIGH_HZ / BIN_HZ);
-    private static final int BIN_1K = (int) Math.round(1000 / BIN_HZ);
-    private static final int BIN_2K = (int) Math.round(2000 / BIN_HZ);
-    private static final int BIN_500 = (int) Math.round(500 / BIN_HZ);
-    private static final int BIN_1500 = (int) Math.round(1500 / BIN_HZ);
     private static final double SILENCE_DB = -120;
     /**
      * Power floor for logarithms relative to the frame's mean bin power (-90 dB), so that
@@ -44,101 +40,173 @@ final class FrameAnalyzer {
     private static final double ABSOLUTE_FLOOR = 1e-20;
 
     /** Receives each measured frame. */
-    interface Sink {
+    public interface Sink {
+        /** @param frame the next frame, in order */
         void accept(Frame frame);
     }
 
-    private final FastYin yin = new FastYin(SignalConditioner.ANALYSIS_RATE, FRAME, 0.2);
-    private final FFT fft = new FFT(FRAME);
-    private final float[] window = new HannWindow().generateCurve(FRAME);
-    private final double[][] melWeights = melFilterbank();
+    private final FrameSpec spec;
+    private final int frameLength;
+    private final int fftSize;
+    private final double binHz;
+    private final int lowBin;
+    private final int highBin;
+    private final int loudLowBin;
+    private final int loudHighBin;
+    private final int bin1k;
+    private final int bin2k;
+    private final int bin500;
+    private final int bin1500;
+    private final int energyFrom;
+    private final int energyTo;
+
+    private final PitchDetector pitchDetector;
+    private final FFT fft;
+    private final float[] window;
+    private final double[][] melWeights;
     private final double[][] dct = dctMatrix();
 
-    private final float[] frame = new float[FRAME];
-    private final float[] pitchBuffer = new float[FRAME];
+    private final float[] frame;
+    private final float[] pitchBuffer;
     private int filled;
-    private final float[] spectrum = new float[FRAME];
-    private final double[] power = new double[FRAME / 2 + 1];
-    private final double[] shape = new double[HIGH_BIN + 1];
-    private final double[] previousShape = new double[HIGH_BIN + 1];
+    private final float[] spectrum;
+    private final double[] power;
+    private final double[] shape;
+    private final double[] previousShape;
     private final double[] melDb = new double[MEL_BANDS];
     private boolean hasPrevious;
     private long nextIndex;
 
-    /** Appends analysis-rate samples, measuring every frame they complete. */
-    void accept(float[] samples, int count, SignalConditioner.RawStatistics raw, Sink sink) {
+    /**
+     * An analyser of one clip or stream.
+     *
+     * @param spec how to cut and measure the frames
+     */
+    public FrameAnalyzer(FrameSpec spec) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.frameLength = spec.frameLength();
+        this.fftSize = spec.fftSize();
+        this.binHz = SignalConditioner.ANALYSIS_RATE / (double) fftSize;
+        this.lowBin = (int) Math.ceil(spec.spectrumLowHz() / binHz);
+        this.highBin = (int) Math.floor(spec.spectrumHighHz() / binHz);
+        this.loudLowBin = (int) Math.ceil(spec.loudnessLowHz() / binHz);
+        this.loudHighBin = (int) Math.floor(spec.loudnessHighHz() / binHz);
+        this.bin1k = (int) Math.round(1000 / binHz);
+        this.bin2k = (int) Math.round(2000 / binHz);
+        this.bin500 = (int) Math.round(500 / binHz);
+        this.bin1500 = (int) Math.round(1500 / binHz);
+        this.energyFrom = (frameLength - spec.energyLength()) / 2;
+        this.energyTo = energyFrom + spec.energyLength();
+        this.pitchDetector = spec.pitchAlgorithm() == FrameSpec.PitchAlgorithm.YIN
+                ? new Yin(SignalConditioner.ANALYSIS_RATE, frameLength)
+                : new FastYin(SignalConditioner.ANALYSIS_RATE, frameLength, 0.2);
+        this.fft = new FFT(fftSize);
+        this.window = new HannWindow().generateCurve(frameLength);
+        this.melWeights = melFilterbank();
+        this.frame = new float[frameLength];
+        this.pitchBuffer = new float[frameLength];
+        this.spectrum = new float[fftSize];
+        this.power = new double[fftSize / 2 + 1];
+        this.shape = new double[highBin + 1];
+        this.previousShape = new double[highBin + 1];
+    }
+
+    /** @return the specification the frames are measured by */
+    public FrameSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Appends analysis-rate samples, measuring every frame they complete.
+     *
+     * @param samples conditioned 16 kHz samples
+     * @param count how many of {@code samples}, from index 0, are new
+     * @param raw the raw-input statistics to attach to the frames completed now
+     * @param sink receives the frames
+     */
+    public void accept(float[] samples, int count, RawStatistics raw, Sink sink) {
         int done = 0;
         while (done < count) {
-            int n = Math.min(FRAME - filled, count - done);
+            int n = Math.min(frameLength - filled, count - done);
             System.arraycopy(samples, done, frame, filled, n);
             filled += n;
             done += n;
-            if (filled == FRAME) {
+            if (filled == frameLength) {
                 sink.accept(measure(raw));
-                System.arraycopy(frame, HOP, frame, 0, FRAME - HOP);
-                filled = FRAME - HOP;
+                System.arraycopy(frame, FrameSpec.HOP, frame, 0, frameLength - FrameSpec.HOP);
+                filled = frameLength - FrameSpec.HOP;
             }
         }
     }
 
-    /** Samples held for the next frame (less than one frame). */
-    int bufferedSamples() {
+    /** @return samples held for the next frame (less than one frame) */
+    public int bufferedSamples() {
         return filled;
     }
 
-    private Frame measure(SignalConditioner.RawStatistics raw) {
+    private Frame measure(RawStatistics raw) {
         double sumSquares = 0;
         int crossings = 0;
-        for (int i = 0; i < FRAME; i++) {
-            sumSquares += frame[i] * (double) frame[i];
+        for (int i = 0; i < frameLength; i++) {
+            if (i >= energyFrom && i < energyTo) {
+                sumSquares += frame[i] * (double) frame[i];
+            }
             if (i > 0 && (frame[i] >= 0) != (frame[i - 1] >= 0)) {
                 crossings++;
             }
         }
-        double energyDb = Math.max(SILENCE_DB, 10 * Math.log10(sumSquares / FRAME + 1e-12));
-        double zcr = crossings / (double) (FRAME - 1);
+        double energyDb = Math.max(SILENCE_DB,
+                10 * Math.log10(sumSquares / (energyTo - energyFrom) + 1e-12));
+        double zcr = crossings / (double) (frameLength - 1);
 
         double pitch = Double.NaN;
         double periodicity = Double.NaN;
+        // A period found in a noise-like frame (a fricative) is not voicing.
         if (zcr < MAX_VOICED_ZCR && energyDb > SILENCE_DB) {
-            // FastYin may work on its input in place: give it a copy.
-            System.arraycopy(frame, 0, pitchBuffer, 0, FRAME);
-            PitchDetectionResult result = yin.getPitch(pitchBuffer);
+            // FastYin may work on its input in place: give it a copy. Both trackers return a
+            // reused result object: read it before the next call.
+            System.arraycopy(frame, 0, pitchBuffer, 0, frameLength);
+            PitchDetectionResult result = pitchDetector.getPitch(pitchBuffer);
             double hz = result.getPitch();
-            if (result.isPitched() && hz >= PITCH_MIN_HZ && hz <= PITCH_MAX_HZ) {
+            if (result.isPitched() && hz >= spec.pitchMinHz() && hz <= spec.pitchMaxHz()) {
                 pitch = hz;
                 periodicity = Math.max(0, Math.min(1, result.getProbability()));
             }
         }
 
-        for (int i = 0; i < FRAME; i++) {
+        for (int i = 0; i < frameLength; i++) {
             spectrum[i] = frame[i] * window[i];
         }
+        Arrays.fill(spectrum, frameLength, fftSize, 0f);
         fft.forwardTransform(spectrum);
         power[0] = spectrum[0] * (double) spectrum[0];
-        for (int k = 1; k < FRAME / 2; k++) {
+        for (int k = 1; k < fftSize / 2; k++) {
             double re = spectrum[2 * k];
             double im = spectrum[2 * k + 1];
             power[k] = re * re + im * im;
         }
-        power[FRAME / 2] = spectrum[1] * (double) spectrum[1];
+        power[fftSize / 2] = spectrum[1] * (double) spectrum[1];
 
         double band = 0;
+        double loud = 0;
         double low = 0;
         double high = 0;
         double magnitudeSum = 0;
         double weighted = 0;
         double maxLow = 0;
         double maxHigh = 0;
-        for (int k = LOW_BIN; k <= HIGH_BIN; k++) {
+        for (int k = lowBin; k <= highBin; k++) {
             double p = power[k];
             band += p;
-            if (k < BIN_1K) {
+            if (k >= loudLowBin && k <= loudHighBin) {
+                loud += p;
+            }
+            if (k < bin1k) {
                 low += p;
             } else {
                 high += p;
             }
-            if (k < BIN_2K) {
+            if (k < bin2k) {
                 maxLow = Math.max(maxLow, p);
             } else {
                 maxHigh = Math.max(maxHigh, p);
@@ -146,10 +214,10 @@ final class FrameAnalyzer {
             double magnitude = Math.sqrt(p);
             shape[k] = magnitude;
             magnitudeSum += magnitude;
-            weighted += magnitude * k * BIN_HZ;
+            weighted += magnitude * k * binHz;
         }
-        double floor = RELATIVE_FLOOR * band / (HIGH_BIN - LOW_BIN + 1) + ABSOLUTE_FLOOR;
-        double loudnessDb = 10 * Math.log10(band + ABSOLUTE_FLOOR);
+        double floor = RELATIVE_FLOOR * band / (highBin - lowBin + 1) + ABSOLUTE_FLOOR;
+        double loudnessDb = 10 * Math.log10(loud + ABSOLUTE_FLOOR);
         double centroid = Double.NaN;
         double alpha = Double.NaN;
         double hammarberg = Double.NaN;
@@ -162,9 +230,9 @@ final class FrameAnalyzer {
             centroid = weighted / magnitudeSum;
             alpha = 10 * Math.log10(high / low);
             hammarberg = 10 * Math.log10((maxLow + floor) / (maxHigh + floor));
-            slopeLow = slope(0, BIN_500, floor);
-            slopeMid = slope(BIN_500, BIN_1500, floor);
-            for (int k = LOW_BIN; k <= HIGH_BIN; k++) {
+            slopeLow = slope(0, bin500, floor);
+            slopeMid = slope(bin500, bin1500, floor);
+            for (int k = lowBin; k <= highBin; k++) {
                 double s = shape[k] / magnitudeSum;
                 if (hasPrevious && s > previousShape[k]) {
                     flux += s - previousShape[k];
@@ -192,8 +260,8 @@ final class FrameAnalyzer {
             }
             mfcc[c] = (float) s;
         }
-        return new Frame(nextIndex++, energyDb, loudnessDb, pitch, periodicity, zcr, centroid, flux,
-                alpha, hammarberg, slopeLow, slopeMid, mfcc, raw);
+        return new Frame(nextIndex++, spec, energyDb, loudnessDb, pitch, periodicity, zcr,
+                centroid, flux, alpha, hammarberg, slopeLow, slopeMid, mfcc, raw);
     }
 
     /** Least-squares slope of 10 log10(power) against frequency in kHz over bins [from, to]. */
@@ -204,7 +272,7 @@ final class FrameAnalyzer {
         double sxy = 0;
         int n = 0;
         for (int k = from; k <= to; k++) {
-            double x = k * BIN_HZ / 1000;
+            double x = k * binHz / 1000;
             double y = 10 * Math.log10(power[k] + floor);
             sx += x;
             sy += y;
@@ -216,20 +284,20 @@ final class FrameAnalyzer {
         return d > 0 ? (n * sxy - sx * sy) / d : Double.NaN;
     }
 
-    private static double[][] melFilterbank() {
-        double melLow = mel(LOW_HZ);
-        double melHigh = mel(HIGH_HZ);
+    private double[][] melFilterbank() {
+        double melLow = mel(spec.spectrumLowHz());
+        double melHigh = mel(spec.spectrumHighHz());
         double[] edges = new double[MEL_BANDS + 2];
         for (int i = 0; i < edges.length; i++) {
             edges[i] = hz(melLow + (melHigh - melLow) * i / (MEL_BANDS + 1));
         }
-        double[][] weights = new double[MEL_BANDS][FRAME / 2 + 1];
+        double[][] weights = new double[MEL_BANDS][fftSize / 2 + 1];
         for (int b = 0; b < MEL_BANDS; b++) {
             double left = edges[b];
             double centre = edges[b + 1];
             double right = edges[b + 2];
-            for (int k = 0; k <= FRAME / 2; k++) {
-                double f = k * BIN_HZ;
+            for (int k = 0; k <= fftSize / 2; k++) {
+                double f = k * binHz;
                 if (f > left && f < right) {
                     weights[b][k] = f <= centre ? (f - left) / (centre - left)
                             : (right - f) / (right - centre);
@@ -238,7 +306,7 @@ final class FrameAnalyzer {
             // Bands narrower than a bin at the low end would be empty: give them their
             // nearest bin.
             if (Arrays.stream(weights[b]).sum() == 0) {
-                weights[b][(int) Math.round(centre / BIN_HZ)] = 1;
+                weights[b][(int) Math.round(centre / binHz)] = 1;
             }
         }
         return weights;

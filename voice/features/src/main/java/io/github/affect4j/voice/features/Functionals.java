@@ -5,12 +5,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes the {@link FeatureSet#V1} vector and the {@link Prosody} summary from the frames of one
- * or more speech spans. Stateless.
+ * Statistics over the frames of speech spans: the {@link FeatureSet#V1} vector and the
+ * {@link Prosody} summary, and the contour tools they are built from (pitch cleaning, the energy
+ * envelope, syllable nuclei, percentiles), public for the prosody rules of
+ * {@code affect4j-heuristics}. Stateless.
  */
-final class Functionals {
+public final class Functionals {
 
-    static final double REFERENCE_HZ = 27.5;
+    /** The pitch reference of the {@link FeatureSet} semitones, in Hz (A0). */
+    public static final double REFERENCE_HZ = 27.5;
     private static final int MIN_RUN = 3;
     private static final int PEAK_HALF_WIDTH = 5;
     private static final int SMOOTH_HALF_WIDTH = 2;
@@ -62,7 +65,7 @@ final class Functionals {
             boolean[] active = span.active();
             int n = frames.size();
             spanFrames += n;
-            double[] st = cleanPitch(frames, active);
+            double[] st = cleanPitch(frames, active, REFERENCE_HZ);
             for (int i = 0; i < n; i++) {
                 if (!active[i]) {
                     continue;
@@ -110,55 +113,55 @@ final class Functionals {
             peaks += syllablePeaks(envelope, active, st);
         }
 
-        double speechSeconds = activeFrames * Frame.HOP_SECONDS;
-        double[] v = new double[FeatureSet.current().size()];
-        int k = 0;
+        double speechSeconds = activeFrames * FrameSpec.HOP_SECONDS;
         double[] sortedPitch = pitch.sorted();
         double[] sortedLoud = loud.sorted();
-        v[k++] = pitch.mean();
-        v[k++] = pitch.stddev();
-        v[k++] = percentile(sortedPitch, 0.2);
-        v[k++] = percentile(sortedPitch, 0.5);
-        v[k++] = percentile(sortedPitch, 0.8);
-        v[k++] = percentile(sortedPitch, 0.8) - percentile(sortedPitch, 0.2);
-        v[k++] = f0Rise.meanOr(0);
-        v[k++] = f0Fall.meanOr(0);
-        v[k++] = jitter.mean();
-        v[k++] = activeFrames > 0 ? pitch.count() / (double) activeFrames : Double.NaN;
-        v[k++] = speechSeconds > 0 ? voicedRuns.count() / speechSeconds : Double.NaN;
-        v[k++] = voicedRuns.mean();
-        v[k++] = unvoicedRuns.meanOr(0);
-        v[k++] = hnr.mean();
-        v[k++] = hnr.stddev();
-        v[k++] = shimmer.mean();
-        v[k++] = loud.stddev();
-        v[k++] = percentile(sortedLoud, 0.8) - percentile(sortedLoud, 0.2);
-        v[k++] = percentile(sortedLoud, 0.95) - percentile(sortedLoud, 0.5);
-        v[k++] = loudRise.meanOr(0);
-        v[k++] = loudFall.meanOr(0);
-        v[k++] = speechSeconds >= 0.2 ? peaks / speechSeconds : Double.NaN;
-        v[k++] = spanFrames > 0 ? 1 - activeFrames / (double) spanFrames : Double.NaN;
-        v[k++] = alpha.mean();
-        v[k++] = alpha.stddev();
-        v[k++] = hammarberg.mean();
-        v[k++] = slopeLow.mean();
-        v[k++] = slopeMid.mean();
-        v[k++] = centroid.mean();
-        v[k++] = centroid.stddev();
-        v[k++] = flux.mean();
-        v[k++] = flux.stddev();
-        v[k++] = zcr.mean();
+        double speakingRate = speechSeconds >= 0.2 ? peaks / speechSeconds : Double.NaN;
+        FeatureVector v = new FeatureVector(FeatureSet.current());
+        v.put("f0.mean", pitch.mean());
+        v.put("f0.stddev", pitch.stddev());
+        v.put("f0.p20", percentile(sortedPitch, 0.2));
+        v.put("f0.p50", percentile(sortedPitch, 0.5));
+        v.put("f0.p80", percentile(sortedPitch, 0.8));
+        v.put("f0.range", percentile(sortedPitch, 0.8) - percentile(sortedPitch, 0.2));
+        v.put("f0.rising.slope", f0Rise.meanOr(0));
+        v.put("f0.falling.slope", f0Fall.meanOr(0));
+        v.put("f0.jitterLike", jitter.mean());
+        v.put("voicing.ratio", activeFrames > 0 ? pitch.count() / (double) activeFrames
+                : Double.NaN);
+        v.put("voicing.runsPerSecond", speechSeconds > 0 ? voicedRuns.count() / speechSeconds
+                : Double.NaN);
+        v.put("voicing.runSeconds", voicedRuns.mean());
+        v.put("voicing.unvoicedRunSeconds", unvoicedRuns.meanOr(0));
+        v.put("hnr.mean", hnr.mean());
+        v.put("hnr.stddev", hnr.stddev());
+        v.put("shimmerLike", shimmer.mean());
+        v.put("loudness.stddev", loud.stddev());
+        v.put("loudness.range", percentile(sortedLoud, 0.8) - percentile(sortedLoud, 0.2));
+        v.put("loudness.peakToMedian", percentile(sortedLoud, 0.95) - percentile(sortedLoud, 0.5));
+        v.put("loudness.rising.slope", loudRise.meanOr(0));
+        v.put("loudness.falling.slope", loudFall.meanOr(0));
+        v.put("rhythm.speakingRate", speakingRate);
+        v.put("rhythm.pauseRatio", spanFrames > 0 ? 1 - activeFrames / (double) spanFrames
+                : Double.NaN);
+        v.put("spectrum.alphaRatio.mean", alpha.mean());
+        v.put("spectrum.alphaRatio.stddev", alpha.stddev());
+        v.put("spectrum.hammarberg.mean", hammarberg.mean());
+        v.put("spectrum.slope0to500.mean", slopeLow.mean());
+        v.put("spectrum.slope500to1500.mean", slopeMid.mean());
+        v.put("spectrum.centroid.mean", centroid.mean());
+        v.put("spectrum.centroid.stddev", centroid.stddev());
+        v.put("spectrum.flux.mean", flux.mean());
+        v.put("spectrum.flux.stddev", flux.stddev());
+        v.put("zcr.mean", zcr.mean());
         for (int c = 1; c < MFCC; c++) {
-            v[k++] = mfcc[c].mean();
+            v.put("mfcc" + c + ".mean", mfcc[c].mean());
         }
         for (int c = 0; c < MFCC; c++) {
-            v[k++] = mfcc[c].stddev();
+            v.put("mfcc" + c + ".stddev", mfcc[c].stddev());
         }
         for (int c = 0; c < MFCC; c++) {
-            v[k++] = delta[c].stddev();
-        }
-        if (k != v.length) {
-            throw new IllegalStateException("computed " + k + " features, the set has " + v.length);
+            v.put("mfcc" + c + ".delta.stddev", delta[c].stddev());
         }
 
         Prosody prosody = new Prosody(
@@ -168,33 +171,30 @@ final class Functionals {
                 activeFrames > 0 ? pitch.count() / (double) activeFrames : Double.NaN,
                 sortedLoud.length >= 10
                         ? percentile(sortedLoud, 0.9) - percentile(sortedLoud, 0.1) : Double.NaN,
-                v[FeatureIndex.SPEAKING_RATE],
+                speakingRate,
                 centroid.mean());
         double levelDb = activeFrames > 0 ? 10 * Math.log10(power / activeFrames + 1e-12)
                 : Double.NaN;
-        return new Measurement(v, prosody, speechSeconds, levelDb);
-    }
-
-    /** Indices the detector reads directly. */
-    static final class FeatureIndex {
-        static final int SPEAKING_RATE = 21;
-
-        private FeatureIndex() {
-        }
+        return new Measurement(v.values(), prosody, speechSeconds, levelDb);
     }
 
     /**
-     * Pitch of each frame in semitones re 27.5 Hz after cleaning, NaN where none: voiced runs
-     * shorter than 30 ms are dropped, values an octave from their run's median folded back
-     * (YIN's typical octave errors), other values more than 7 semitones away dropped, and each
-     * run median-filtered over three frames.
+     * Pitch of each frame in semitones after cleaning, NaN where none: voiced runs shorter than
+     * 30 ms are dropped, values an octave from their run's median folded back (YIN's typical
+     * octave errors), other values more than 7 semitones away dropped, and each run
+     * median-filtered over three frames.
+     *
+     * @param frames the frames of a span
+     * @param active which of them are speech; others get NaN
+     * @param referenceHz the frequency of 0 semitones
+     * @return one value per frame
      */
-    static double[] cleanPitch(List<Frame> frames, boolean[] active) {
+    public static double[] cleanPitch(List<Frame> frames, boolean[] active, double referenceHz) {
         int n = frames.size();
         double[] st = new double[n];
         for (int i = 0; i < n; i++) {
             Frame f = frames.get(i);
-            st[i] = active[i] && f.voiced() ? 12 * log2(f.pitchHz() / REFERENCE_HZ) : Double.NaN;
+            st[i] = active[i] && f.voiced() ? 12 * log2(f.pitchHz() / referenceHz) : Double.NaN;
         }
         int i = 0;
         while (i < n) {
@@ -255,10 +255,10 @@ final class Functionals {
                 end++;
             }
             if (isVoiced) {
-                voiced.add((end - i) * Frame.HOP_SECONDS);
+                voiced.add((end - i) * FrameSpec.HOP_SECONDS);
                 seenVoiced = true;
             } else if (seenVoiced && end < st.length && activeCount > 0) {
-                unvoiced.add(activeCount * Frame.HOP_SECONDS);
+                unvoiced.add(activeCount * FrameSpec.HOP_SECONDS);
             }
             i = end;
         }
@@ -300,7 +300,7 @@ final class Functionals {
 
     private static void addPart(double[] y, int from, int to, Accumulator rising,
                                 Accumulator falling) {
-        double slope = (y[to] - y[from]) / ((to - from) * Frame.HOP_SECONDS);
+        double slope = (y[to] - y[from]) / ((to - from) * FrameSpec.HOP_SECONDS);
         if (slope > 0) {
             rising.add(slope);
         } else if (slope < 0) {
@@ -308,8 +308,13 @@ final class Functionals {
         }
     }
 
-    /** The 50-4000 Hz energy smoothed over 50 ms. */
-    private static double[] envelope(List<Frame> frames) {
+    /**
+     * The energy envelope: {@link Frame#loudnessDb()} smoothed over 50 ms.
+     *
+     * @param frames the frames of a span
+     * @return one value per frame, dB
+     */
+    public static double[] envelope(List<Frame> frames) {
         int n = frames.size();
         double[] envelope = new double[n];
         for (int i = 0; i < n; i++) {
@@ -329,8 +334,13 @@ final class Functionals {
      * Syllable nuclei: peaks of the smoothed energy that are local maxima over +-50 ms, above the
      * span's median, near a voiced frame, and separated from the previous peak by a dip of at
      * least 2 dB (after de Jong and Wempe, 2009).
+     *
+     * @param envelope the span's {@link #envelope}
+     * @param active which frames are speech
+     * @param st the cleaned pitch ({@link #cleanPitch}), NaN where unvoiced
+     * @return the number of nuclei
      */
-    private static int syllablePeaks(double[] envelope, boolean[] active, double[] st) {
+    public static int syllablePeaks(double[] envelope, boolean[] active, double[] st) {
         int n = envelope.length;
         Accumulator levels = new Accumulator();
         for (int i = 0; i < n; i++) {
@@ -362,7 +372,7 @@ final class Functionals {
                 previous = i;
                 peaks++;
             } else if (envelope[i] > envelope[previous]) {
-                previous = i;
+                previous = i; // the same syllable: keep its higher peak
             }
         }
         return peaks;
@@ -371,6 +381,7 @@ final class Functionals {
     private static boolean isLocalMaximum(double[] envelope, int i) {
         for (int j = Math.max(0, i - PEAK_HALF_WIDTH);
              j <= Math.min(envelope.length - 1, i + PEAK_HALF_WIDTH); j++) {
+            // Ties go to the earliest frame so a plateau gives one peak.
             if (envelope[j] > envelope[i] || (j < i && envelope[j] == envelope[i])) {
                 return false;
             }
@@ -387,7 +398,14 @@ final class Functionals {
         return false;
     }
 
-    static double percentile(double[] sorted, double q) {
+    /**
+     * A percentile with linear interpolation between order statistics.
+     *
+     * @param sorted values in ascending order
+     * @param q the quantile, in [0, 1]
+     * @return the percentile, NaN without values
+     */
+    public static double percentile(double[] sorted, double q) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

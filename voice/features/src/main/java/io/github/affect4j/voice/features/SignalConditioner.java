@@ -14,20 +14,27 @@ import be.tarsos.dsp.resample.Resampler;
  *
  * <p>Not thread-safe: one per analysis or stream.
  */
-final class SignalConditioner {
+public final class SignalConditioner {
 
     /** The rate every analysis runs at, in Hz. */
-    static final int ANALYSIS_RATE = 16_000;
+    public static final int ANALYSIS_RATE = 16_000;
 
     /** Samples at or beyond this magnitude count as clipped. */
-    static final double CLIP_LEVEL = 0.99;
+    public static final double CLIP_LEVEL = 0.99;
 
-    static final double DC_CORNER_HZ = 20;
+    /** Corner frequency of the DC blocker, in Hz. */
+    public static final double DC_CORNER_HZ = 20;
 
     private static final int BLOCK = 4096;
 
     /** Accepts analysis-rate samples. */
-    interface Sink {
+    public interface Sink {
+        /**
+         * Takes conditioned samples.
+         *
+         * @param samples a buffer reused by the caller: copy what must be kept
+         * @param count how many of {@code samples}, from index 0, are new
+         */
         void accept(float[] samples, int count);
     }
 
@@ -46,15 +53,29 @@ final class SignalConditioner {
     private double sumSquares;
     private long clipped;
 
-    SignalConditioner(int inputRate) {
+    /**
+     * A conditioner for one input.
+     *
+     * @param inputRate the input's sample rate, 8 to 192 kHz
+     * @throws IllegalArgumentException if the rate is outside that range
+     */
+    public SignalConditioner(int inputRate) {
+        io.github.affect4j.media.AudioClip.checkSampleRate(inputRate);
         this.dcPole = Math.exp(-2 * Math.PI * DC_CORNER_HZ / inputRate);
         this.factor = ANALYSIS_RATE / (double) inputRate;
         this.resampler = inputRate == ANALYSIS_RATE ? null : new Resampler(false, factor, factor);
         this.resampled = new float[(int) Math.ceil(BLOCK * factor) + 64];
     }
 
-    /** Conditions samples and hands the analysis-rate result to the sink, in pieces. */
-    void accept(float[] samples, int offset, int length, Sink sink) {
+    /**
+     * Conditions samples and hands the analysis-rate result to the sink, in pieces.
+     *
+     * @param samples raw input samples
+     * @param offset the first to take
+     * @param length how many to take
+     * @param sink receives the conditioned samples
+     */
+    public void accept(float[] samples, int offset, int length, Sink sink) {
         for (int done = 0; done < length; ) {
             int n = Math.min(BLOCK, length - done);
             condition(samples, offset + done, n);
@@ -63,15 +84,19 @@ final class SignalConditioner {
         }
     }
 
-    /** Releases the samples the resampler still holds: call once, at the end of the input. */
-    void finish(Sink sink) {
+    /**
+     * Releases the samples the resampler still holds: call once, at the end of the input.
+     *
+     * @param sink receives the samples
+     */
+    public void finish(Sink sink) {
         if (resampler != null) {
             emit(0, true, sink);
         }
     }
 
-    /** Statistics of the raw input so far. */
-    RawStatistics statistics() {
+    /** @return statistics of the raw input so far */
+    public RawStatistics statistics() {
         return new RawStatistics(count, sum, sumSquares, clipped);
     }
 
@@ -111,35 +136,6 @@ final class SignalConditioner {
             if (consumed >= n && result.outputSamplesGenerated < resampled.length) {
                 return;
             }
-        }
-    }
-
-    /**
-     * Statistics of raw input samples.
-     *
-     * @param count samples seen
-     * @param sum their sum
-     * @param sumSquares the sum of their squares
-     * @param clipped samples at or beyond {@value SignalConditioner#CLIP_LEVEL} of full scale
-     */
-    record RawStatistics(long count, double sum, double sumSquares, long clipped) {
-
-        RawStatistics minus(RawStatistics earlier) {
-            return new RawStatistics(count - earlier.count, sum - earlier.sum,
-                    sumSquares - earlier.sumSquares, clipped - earlier.clipped);
-        }
-
-        double mean() {
-            return count > 0 ? sum / count : 0;
-        }
-
-        /** RMS about the mean. */
-        double acRms() {
-            if (count == 0) {
-                return 0;
-            }
-            double mean = mean();
-            return Math.sqrt(Math.max(0, sumSquares / count - mean * mean));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.affect4j.voice.features;
 import io.github.affect4j.Prosody;
 import io.github.affect4j.VoiceResult;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +33,9 @@ public final class SpeechFeatures {
         this.speechSeconds = speechSeconds;
         this.values = values.clone();
         this.prosody = Objects.requireNonNull(prosody, "prosody");
-        this.flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        EnumSet<VoiceResult.Flag> ordered = EnumSet.noneOf(VoiceResult.Flag.class);
+        ordered.addAll(flags);
+        this.flags = Collections.unmodifiableSet(ordered);
         this.featureSet = featureSet;
     }
 

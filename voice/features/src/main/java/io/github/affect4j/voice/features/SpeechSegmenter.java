@@ -14,11 +14,12 @@ import java.util.List;
  * frame must also lie within {@value #DYNAMIC_RANGE_DB} dB of the loudest frame of the last 3 s,
  * so that over digital silence the decision stays relative to the speech level and a clip
  * scaled down is segmented as before. Speech starts when {@value #ONSET_FRAMES} consecutive
- * frames rise {@value #START_DB} dB above the floor, continues through frames
- * {@value #CONTINUE_DB} dB above it, and ends after {@value #PAUSE_SECONDS} s without such a
- * frame; longer speech is cut every {@value #MAX_SEGMENT_SECONDS} s. A segment is kept if it lasts
- * {@value #MIN_SEGMENT_SECONDS} s and has {@value #MIN_VOICED_FRAMES} voiced frames: clicks and
- * noise bursts are not speech.
+ * frames rise {@link SegmenterSettings#startDb()} above the floor, continues through frames
+ * {@link SegmenterSettings#continueDb()} above it, and ends after
+ * {@link SegmenterSettings#pauseSeconds()} without such a frame; longer speech is cut every
+ * {@link SegmenterSettings#maxSegmentSeconds()}. A segment is kept if it lasts
+ * {@link SegmenterSettings#minSegmentSeconds()} and has {@value #MIN_VOICED_FRAMES} voiced
+ * frames: clicks and noise bursts are not speech.
  *
  * <p>With a {@link VoiceActivityModel}, a frame starts speech when the model's latest speech
  * probability reaches its onset threshold and continues it at or above its offset threshold;
@@ -27,28 +28,30 @@ import java.util.List;
  *
  * <p>Memory: at most one segment of frames. Not thread-safe.
  */
-final class SpeechSegmenter {
+public final class SpeechSegmenter {
 
-    static final double FLOOR_MIN_DB = -100;
-    static final double DYNAMIC_RANGE_DB = 50;
-    static final double START_DB = 10;
-    static final double CONTINUE_DB = 6;
-    static final int ONSET_FRAMES = 3;
-    static final double PAUSE_SECONDS = 0.3;
-    static final double MIN_SEGMENT_SECONDS = 0.2;
-    static final double MAX_SEGMENT_SECONDS = 10;
-    static final int MIN_VOICED_FRAMES = 5;
+    /** The lowest noise floor, in dBFS. */
+    public static final double FLOOR_MIN_DB = -100;
+    /** Speech lies within this many dB of the loudest frame of the last 3 s. */
+    public static final double DYNAMIC_RANGE_DB = 50;
+    /** Consecutive speech frames that start a segment. */
+    public static final int ONSET_FRAMES = 3;
+    /** Voiced speech frames a segment needs to be kept. */
+    public static final int MIN_VOICED_FRAMES = 5;
     private static final int BLOCK_FRAMES = 25;
     private static final int BLOCKS = 12;
 
     /** Receives each finished segment. */
-    interface Sink {
+    public interface Sink {
+        /** @param span the next segment, in order */
         void accept(SpeechSpan span);
     }
 
-    private final int pauseFrames = frames(PAUSE_SECONDS);
-    private final int minFrames = frames(MIN_SEGMENT_SECONDS);
-    private final int maxFrames = frames(MAX_SEGMENT_SECONDS);
+    private final double startDb;
+    private final double continueDb;
+    private final int pauseFrames;
+    private final int minFrames;
+    private final int maxFrames;
 
     private final double[] blockMinima = new double[BLOCKS];
     private final double[] blockMaxima = new double[BLOCKS];
@@ -66,26 +69,41 @@ final class SpeechSegmenter {
     private final VoiceActivityModel model;
     private final VoiceActivityModel.Tracker tracker;
 
-    /** An energy segmenter. */
-    SpeechSegmenter() {
-        this(null, null);
-    }
-
-    /** A segmenter judging frames by a model's tracker, or by energy when both are null. */
-    SpeechSegmenter(VoiceActivityModel model, VoiceActivityModel.Tracker tracker) {
+    /**
+     * A segmenter judging frames by a model's tracker, or by energy when both are null.
+     *
+     * @param settings thresholds and timing
+     * @param model the speech detector model, or null for the energy detector
+     * @param tracker the model's tracker for this clip or stream, null exactly when the model is
+     * @throws IllegalArgumentException if only one of model and tracker is null
+     */
+    public SpeechSegmenter(SegmenterSettings settings, VoiceActivityModel model,
+                           VoiceActivityModel.Tracker tracker) {
+        if ((model == null) != (tracker == null)) {
+            throw new IllegalArgumentException("a model needs its tracker and a tracker its model");
+        }
+        this.startDb = settings.startDb();
+        this.continueDb = settings.continueDb();
+        this.pauseFrames = frames(settings.pauseSeconds());
+        this.minFrames = Math.max(1, frames(settings.minSegmentSeconds()));
+        this.maxFrames = frames(settings.maxSegmentSeconds());
         this.model = model;
         this.tracker = tracker;
     }
 
-    void accept(Frame frame, Sink sink) {
+    /**
+     * Takes the next frame; a segment it ends goes to the sink.
+     *
+     * @param frame the next frame, in order
+     * @param sink receives a finished segment
+     */
+    public void accept(Frame frame, Sink sink) {
         double floor = updateStatistics(frame.energyDb());
         double lowest = peakDb() - DYNAMIC_RANGE_DB;
-        double p = tracker != null
-                ? tracker.speechProbability(frame.index() * FrameAnalyzer.HOP + FrameAnalyzer.FRAME)
-                : Double.NaN;
+        double p = tracker != null ? tracker.speechProbability(frame.endSample()) : Double.NaN;
         if (!speaking) {
             boolean starts = tracker != null ? p >= model.onsetThreshold()
-                    : frame.energyDb() > Math.max(floor + START_DB, lowest);
+                    : frame.energyDb() > Math.max(floor + startDb, lowest);
             if (starts) {
                 onset.addLast(frame);
                 if (onset.size() == ONSET_FRAMES) {
@@ -101,23 +119,32 @@ final class SpeechSegmenter {
             return;
         }
         add(frame, tracker != null ? p >= model.offsetThreshold()
-                : frame.energyDb() > Math.max(floor + CONTINUE_DB, lowest));
+                : frame.energyDb() > Math.max(floor + continueDb, lowest));
         if (frames.size() - 1 - lastActive >= pauseFrames || frames.size() >= maxFrames) {
             end(sink);
         }
     }
 
-    /** Ends the segment in progress, if any. */
-    void flush(Sink sink) {
+    /**
+     * Ends the segment in progress, if any.
+     *
+     * @param sink receives it
+     */
+    public void flush(Sink sink) {
         if (speaking) {
             end(sink);
         }
         onset.clear();
     }
 
-    /** Frames held: the segment in progress plus a possible onset. */
-    int retainedFrames() {
+    /** @return frames held: the segment in progress plus a possible onset */
+    public int retainedFrames() {
         return frames.size() + onset.size();
+    }
+
+    /** @return the capacity of the speech flags, to check they stay bounded */
+    public int flagCapacity() {
+        return active.length;
     }
 
     private double peakDb() {
@@ -180,6 +207,6 @@ final class SpeechSegmenter {
     }
 
     private static int frames(double seconds) {
-        return (int) Math.round(seconds / Frame.HOP_SECONDS);
+        return (int) Math.round(seconds / FrameSpec.HOP_SECONDS);
     }
 }

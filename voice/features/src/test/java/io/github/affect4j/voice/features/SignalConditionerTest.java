@@ -1,4 +1,4 @@
-package io.github.affect4j.heuristics.voice;
+package io.github.affect4j.voice.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** DC removal, resampling (gain, time alignment) and the raw-input bins. */
+/** DC removal, resampling (gain, time alignment) and the raw-input statistics. */
 class SignalConditionerTest {
 
     private static float[] condition(float[] input, int rate, int chunk) {
@@ -62,22 +62,24 @@ class SignalConditionerTest {
 
     @ParameterizedTest
     @ValueSource(ints = {8_000, 22_050, 44_100})
-    void rawBinsAreTenMillisecondsCentredOnTheHops(int rate) {
+    void rawStatisticsCountTheInputBeforeConditioning(int rate) {
         SignalConditioner conditioner = new SignalConditioner(rate);
         float[] input = new float[rate];
-        // One full-scale sample at exactly 0.3 s: bin 30 covers 295 to 305 ms.
-        input[(int) Math.round(0.3 * rate)] = 1f;
-        conditioner.accept(input, 0, input.length, (s, c) -> { });
-        long total = 0;
-        for (int bin = 0; conditioner.pendingBins() > 0; bin++) {
-            SignalConditioner.RawBin b = conditioner.takeBin();
-            total += b.count();
-            assertEquals(bin == 30 ? 1 : 0, b.clipped(), "bin " + bin);
-            if (bin > 0) {
-                assertEquals(rate / 100.0, b.count(), 1, "bin " + bin);
-            }
-        }
-        // All complete bins: everything but the last 5 ms.
-        assertEquals(rate - rate / 200.0, total, 1);
+        java.util.Arrays.fill(input, 0.25f);
+        input[rate / 3] = 1f;
+        input[rate / 2] = -0.995f;
+        conditioner.accept(input, 0, rate / 2, (s, c) -> { });
+        RawStatistics half = conditioner.statistics();
+        conditioner.accept(input, rate / 2, rate - rate / 2, (s, c) -> { });
+        RawStatistics all = conditioner.statistics();
+        assertEquals(rate, all.count());
+        assertEquals(2, all.clipped());
+        assertEquals(1, half.clipped(), "only the sample at a third is in the first half");
+        RawStatistics second = all.minus(half);
+        assertEquals(rate - rate / 2, second.count());
+        assertEquals(1, second.clipped());
+        double expectedSum = 0.25 * (rate - 2) + 1 - 0.995;
+        assertEquals(expectedSum, all.sum(), 1e-3);
+        assertEquals(expectedSum / rate, all.mean(), 1e-6);
     }
 }
