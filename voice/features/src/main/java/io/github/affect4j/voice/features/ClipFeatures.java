@@ -36,6 +36,6 @@ public record ClipFeatures(double durationSeconds, SpeechFeatures speechOrNull,
 
     /** Whether speech was found. */
     public boolean hasSpeech() {
-        return speech.isPresent();
+        return speechOrNull != null;
     }
 }
