@@ -2,7 +2,7 @@
  * Internal: the ONNX Runtime plumbing of affect4j, written once for the face and the voice
  * providers. Loading the natives, opening a session with affect4j's one set of session options,
  * checking its tensors, running it and closing it; the SHA-256 of model bytes; reading model
- * cards; and the one {@link io.github.affect4j.onnx.InvalidModelException}.
+ * cards. Loading failures are core's {@link io.github.affect4j.InvalidModelException}.
  *
  * <p>Not an API: the package is exported to {@code io.github.affect4j.face} and
  * {@code io.github.affect4j.voice} only, and may change in any release.

@@ -1,5 +1,6 @@
 package io.github.affect4j.onnx;
 
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.Emotion;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.github.affect4j.onnx;
 
+import io.github.affect4j.InvalidModelException;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;

@@ -1,5 +1,6 @@
 package io.github.affect4j.onnx;
 
+import io.github.affect4j.InvalidModelException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,6 @@
 package io.github.affect4j.face.onnx;
 
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

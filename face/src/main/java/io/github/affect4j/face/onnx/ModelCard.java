@@ -1,7 +1,7 @@
 package io.github.affect4j.face.onnx;
 
 import io.github.affect4j.Emotion;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.ModelCardReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.github.affect4j.face.onnx;
 
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;
@@ -104,7 +105,7 @@ public final class OnnxFaceDetectorProvider implements FaceDetectorProvider {
     /**
      * Loads the natives and models.
      *
-     * @throws io.github.affect4j.onnx.InvalidModelException naming the file when a model cannot
+     * @throws InvalidModelException naming the file when a model cannot
      *     be loaded or does not match its card
      * @throws IllegalArgumentException naming the option when an option is invalid
      * @throws IllegalStateException if the ONNX Runtime natives cannot be loaded

@@ -1,7 +1,7 @@
 package io.github.affect4j.face.onnx;
 
 import io.github.affect4j.FaceEmotionDetector;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.spi.DetectorConfig;
 import java.io.IOException;

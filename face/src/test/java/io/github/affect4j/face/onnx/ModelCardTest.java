@@ -9,7 +9,7 @@ import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.spi.DetectorConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.github.affect4j.AnalysisException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.VoiceAffect;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.features.SpeakerBaseline;

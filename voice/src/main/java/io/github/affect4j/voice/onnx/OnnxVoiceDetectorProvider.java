@@ -1,7 +1,7 @@
 package io.github.affect4j.voice.onnx;
 
 import io.github.affect4j.VoiceEmotionDetector;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.ModelCardReader;
 import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;

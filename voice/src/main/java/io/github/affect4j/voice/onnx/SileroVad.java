@@ -3,7 +3,7 @@ package io.github.affect4j.voice.onnx;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtSession;
 import io.github.affect4j.AnalysisException;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.voice.features.VoiceActivityModel;
 import java.io.IOException;

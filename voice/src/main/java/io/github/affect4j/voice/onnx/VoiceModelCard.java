@@ -4,7 +4,7 @@ import static io.github.affect4j.onnx.ModelCardReader.requireEmotionLabels;
 import static io.github.affect4j.onnx.ModelCardReader.requireName;
 
 import io.github.affect4j.Emotion;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.ModelCardReader;
 import io.github.affect4j.voice.features.FeatureSet;
 import java.io.IOException;

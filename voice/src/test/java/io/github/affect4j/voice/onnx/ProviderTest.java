@@ -9,7 +9,7 @@ import io.github.affect4j.DetectorUnavailableException;
 import io.github.affect4j.EmotionDetectors;
 import io.github.affect4j.ProviderStatus;
 import io.github.affect4j.VoiceEmotionDetector;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
 import io.github.affect4j.media.AudioClip;
-import io.github.affect4j.onnx.InvalidModelException;
+import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;

@@ -1,4 +1,4 @@
-package io.github.affect4j.onnx;
+package io.github.affect4j;
 
 import java.io.IOException;
 
@@ -8,7 +8,8 @@ import java.io.IOException;
  * names the file and the mismatch, for example {@code "model.onnx: input 'x' has shape
  * [1, 3, 224, 224] but the card says 64x64 gray"}.
  *
- * <p>The one checked exception of model loading in affect4j-face and affect4j-voice. It is an
+ * <p>The one checked exception of model loading in affect4j-face and affect4j-voice (and any
+ * provider that loads model files). It is an
  * {@link IOException}, so callers that do not care which file was wrong catch that.
  */
 public class InvalidModelException extends IOException {
