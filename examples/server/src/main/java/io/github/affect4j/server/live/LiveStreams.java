@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,10 +32,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the session's counts, re-read from the database, which every user who may open the stream may
  * see; affect is fetched by the dashboard through the reports, where the disclosure rules apply.
  *
+ * <p>On shutdown every stream is completed before the web server's graceful shutdown waits
+ * for open requests (this bean's lifecycle phase is later, so it stops first): otherwise each
+ * open stream would hold the shutdown for its whole timeout.
+ *
  * <p>Thread-safe.
  */
 @Component
-class LiveStreams implements DisposableBean {
+class LiveStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
 
@@ -44,6 +48,7 @@ class LiveStreams implements DisposableBean {
 
     private final Map<Long, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean running;
     private final JdbcClient jdbc;
     private final LiveProperties properties;
     private final ExecutorService delivery = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
@@ -66,6 +71,10 @@ class LiveStreams implements DisposableBean {
      *     {@code affect4j.live.max-streams} streams open
      */
     SseEmitter open(long sessionId) {
+        if (!running) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                    "This server is shutting down; connect again");
+        }
         if (open.incrementAndGet() > properties.maxStreams()) {
             open.decrementAndGet();
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This server "
@@ -139,6 +148,9 @@ class LiveStreams implements DisposableBean {
     }
 
     private void queue(Runnable task) {
+        if (!running) {
+            return;
+        }
         try {
             delivery.execute(() -> {
                 try {
@@ -194,9 +206,21 @@ class LiveStreams implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /** Completes every stream (clients reconnect, to another instance if there is one). */
+    @Override
+    public void stop() {
+        running = false;
         delivery.shutdownNow();
         List.copyOf(bySession.values())
-                .forEach(streams -> streams.forEach(SseEmitter::complete));
+                .forEach(streams -> List.copyOf(streams).forEach(SseEmitter::complete));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
