@@ -91,7 +91,12 @@ class LiveStreams implements SmartLifecycle {
         });
         Runnable remove = () -> remove(sessionId, emitter);
         emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
+        // Completing on timeout ends the response normally; otherwise Spring raises an
+        // AsyncRequestTimeoutException on a response that is already streaming.
+        emitter.onTimeout(() -> {
+            remove.run();
+            emitter.complete();
+        });
         emitter.onError(failure -> remove.run());
         send(emitter, sessionId, SseEmitter.event().name("ready")
                 .data(counts(sessionId, null).orElse(null), MediaType.APPLICATION_JSON));
