@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,24 +39,30 @@ class DashboardBrowserTest extends LiveH2Server {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private static final Path CHROMIUM =
+            Path.of(System.getProperty("affect4j.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("affect4j.chromedriver", "/usr/bin/chromedriver"));
+
+    /** Before the server starts, so a machine without a browser skips at once. */
+    @BeforeAll
+    static void browserInstalled() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Dashboard browser test skipped: it needs chromium at " + CHROMIUM
+                        + " and chromedriver at " + CHROMEDRIVER
+                        + " (Debian: apt-get install -y chromium chromium-driver)");
+    }
+
     @Test
     void signInStartASessionAndWatchUploadsArriveLive() throws Exception {
-        Path chromium = Path.of(System.getProperty("affect4j.chromium", "/usr/bin/chromium"));
-        Path driverPath = Path.of(System.getProperty("affect4j.chromedriver",
-                "/usr/bin/chromedriver"));
-        assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(driverPath),
-                "Dashboard browser test skipped: it needs chromium at " + chromium
-                        + " and chromedriver at " + driverPath
-                        + " (Debian: apt-get install -y chromium chromium-driver)");
-
         String teacher = teacher("Browser");
         long classroom = classroom(teacher, "7C");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driverPath.toFile())
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
+        options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-dev-shm-usage",
                 "--window-size=1280,1000");
@@ -94,7 +102,7 @@ class DashboardBrowserTest extends LiveH2Server {
             wait.until(ExpectedConditions.textToBe(By.id("count-faces"), "1"));
             wait.until(ExpectedConditions.attributeToBe(By.id("timeline"), "data-shown", "1"));
             wait.until(ExpectedConditions.textToBe(By.id("disclosure"), "consented"));
-            assertThat(chartTotal(browser)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+            assertThat(chartTotal(browser)).isCloseTo(1.0, Offset.offset(0.01));
             assertThat(chartHappiness(browser)).isGreaterThan(0.3);
             for (int i = 0; i < 3; i++) {
                 Thread.sleep(2_500); // spread over several 5 s buckets for the screenshot
