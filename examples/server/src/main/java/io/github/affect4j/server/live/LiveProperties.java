@@ -42,7 +42,8 @@ public record LiveProperties(@DefaultValue("auto") Relay relay,
             throw new IllegalArgumentException("affect4j.live.stream-timeout must be at least "
                     + "PT5S, got " + streamTimeout);
         }
-        if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0 || heartbeat.compareTo(streamTimeout) >= 0) {
+        if (heartbeat.compareTo(Duration.ofSeconds(1)) < 0
+                || heartbeat.compareTo(streamTimeout) >= 0) {
             throw new IllegalArgumentException("affect4j.live.heartbeat must be at least PT1S and "
                     + "shorter than stream-timeout (" + streamTimeout + "), got " + heartbeat);
         }

@@ -68,7 +68,8 @@ class LiveStreams implements SmartLifecycle {
      * session. The first event, {@code ready}, carries the current counts.
      *
      * @throws ResponseStatusException 503 when this instance already has
-     *     {@code affect4j.live.max-streams} streams open
+     *     {@code affect4j.live.max-streams} streams open or is shutting down, 404 if the
+     *     session was deleted meanwhile
      */
     SseEmitter open(long sessionId) {
         if (!running) {
@@ -80,6 +81,14 @@ class LiveStreams implements SmartLifecycle {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "This server "
                     + "already has " + properties.maxStreams() + " live streams open "
                     + "(affect4j.live.max-streams); try again later");
+        }
+        Map<String, Object> now;
+        try {
+            now = counts(sessionId, null).orElseThrow(() -> new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "Session " + sessionId + " does not exist"));
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            throw e;
         }
         SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
         // Added inside compute so that a concurrent removal of the session's last stream
@@ -99,7 +108,7 @@ class LiveStreams implements SmartLifecycle {
         });
         emitter.onError(failure -> remove.run());
         send(emitter, sessionId, SseEmitter.event().name("ready")
-                .data(counts(sessionId, null).orElse(null), MediaType.APPLICATION_JSON));
+                .data(now, MediaType.APPLICATION_JSON));
         return emitter;
     }
 

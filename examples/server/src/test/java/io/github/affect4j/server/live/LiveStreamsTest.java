@@ -49,6 +49,14 @@ class LiveStreamsTest {
     }
 
     @Test
+    void aDeletedSessionGets404AndLeavesNoStreamCounted() {
+        assertThatThrownBy(() -> streams.open(99))
+                .isInstanceOfSatisfying(ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+        assertThat(streams.openStreams()).isZero();
+    }
+
+    @Test
     void aStoppedRegistryRefusesNewStreams() {
         streams.stop();
         assertThatThrownBy(() -> streams.open(7))
