@@ -6,6 +6,7 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.VoiceAnalysis;
+import io.github.affect4j.server.live.ObservationStored;
 import io.github.affect4j.server.sessions.Session;
 import io.github.affect4j.server.sessions.Sessions;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -25,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * observation and its faces are all written, or none. Updating the session row first both
  * checks that it is still active and locks it, so an upload racing with {@code end} is either
  * stored before the end or refused with 409, and concurrent uploads never lose a count.
+ * Each stored observation is announced, inside its transaction, as an {@link ObservationStored}
+ * event (for the live streams, which act on it once the transaction commits).
  */
 @Repository
 class ObservationStore {
@@ -33,10 +37,12 @@ class ObservationStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ApplicationEventPublisher events;
 
-    ObservationStore(JdbcClient jdbc, JdbcTemplate template) {
+    ObservationStore(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.template = template;
+        this.events = events;
     }
 
     /**
@@ -79,7 +85,7 @@ class ObservationStore {
                     ps.setDouble(19, face.scores().arousal());
                     ps.setDouble(20, face.scores().valence());
                 });
-        return frameId;
+        return announced(session, ObservationStored.Kind.FRAME, frameId);
     }
 
     /**
@@ -120,7 +126,14 @@ class ObservationStore {
             }
             return ps;
         }, key);
-        return key.getKeyAs(Number.class).longValue();
+        return announced(session, ObservationStored.Kind.AUDIO,
+                key.getKeyAs(Number.class).longValue());
+    }
+
+    /** Publishes the stored observation's ids; returns its id. */
+    private long announced(Session session, ObservationStored.Kind kind, long observationId) {
+        events.publishEvent(new ObservationStored(session.id(), kind, observationId));
+        return observationId;
     }
 
     private static void setScores(PreparedStatement ps, int first, EmotionScores scores)

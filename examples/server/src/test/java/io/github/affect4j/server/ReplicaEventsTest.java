@@ -1,0 +1,110 @@
+package io.github.affect4j.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.affect4j.server.Api.Response;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the server (two Spring contexts on their own random ports, as two replicas
+ * behind a load balancer would be) on one embedded PostgreSQL: an upload to either reaches the
+ * event streams of both, through PostgreSQL LISTEN/NOTIFY.
+ */
+class ReplicaEventsTest {
+
+    private static final String ADMIN = "replica-test-admin-token-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static EmbeddedPostgres postgres;
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        // One after the other, as a rolling start would: the first migrates the schema.
+        first = replica();
+        second = replica();
+    }
+
+    private static ConfigurableApplicationContext replica() {
+        // Command-line arguments: they take precedence over application-postgres.yml.
+        return new SpringApplicationBuilder(ServerApplication.class)
+                .profiles("postgres")
+                .run("--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--affect4j.admin-token=" + ADMIN,
+                        "--spring.jmx.enabled=false");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] {
+            second, first}) {
+            if (context != null) {
+                context.close();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Test
+    void anUploadToOneReplicaReachesTheStreamsOfBoth() throws Exception {
+        Api a = new Api(port(first));
+        Api b = new Api(port(second));
+        assertThat(port(first)).isNotEqualTo(port(second));
+        // The teacher's token, created on one replica, works on the other: nothing of it lives
+        // in a replica's memory.
+        Response created = a.post("/api/users", ADMIN, Map.of("name", "Rivera", "role",
+                "teacher"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String teacher = created.json().path("token").asText();
+        Response classroom = b.post("/api/classrooms", teacher, Map.of("name", "7C"));
+        assertThat(classroom.status()).as(classroom.text()).isEqualTo(201);
+        Response session = a.post("/api/classrooms/" + classroom.id() + "/sessions", teacher,
+                Map.of("title", "Replicas", "consent", false));
+        assertThat(session.status()).as(session.text()).isEqualTo(201);
+
+        try (EventStream onFirst = new EventStream(port(first), session.id(), teacher);
+             EventStream onSecond = new EventStream(port(second), session.id(), teacher)) {
+            onFirst.await("ready", WAIT);
+            onSecond.await("ready", WAIT);
+
+            Response frame = a.upload("/api/sessions/" + session.id() + "/frames", teacher,
+                    "file", "frame.jpg", "image/jpeg", Media.astronaut());
+            assertThat(frame.status()).as(frame.text()).isEqualTo(201);
+            EventStream.Event seenBySecond = onSecond.await("observation",
+                    data -> data.path("observationId").asLong() == frame.id(), WAIT);
+            assertThat(seenBySecond.data().path("kind").asText()).isEqualTo("frame");
+            assertThat(seenBySecond.data().path("frameCount").asInt()).isEqualTo(1);
+            onFirst.await("observation",
+                    data -> data.path("observationId").asLong() == frame.id(), WAIT);
+
+            Response clip = b.upload("/api/sessions/" + session.id() + "/audio", teacher,
+                    "file", "speech.wav", "audio/wav", Media.speech());
+            assertThat(clip.status()).as(clip.text()).isEqualTo(201);
+            EventStream.Event seenByFirst = onFirst.await("observation",
+                    data -> data.path("kind").asText().equals("audio"), WAIT);
+            assertThat(seenByFirst.data().path("observationId").asLong()).isEqualTo(clip.id());
+            assertThat(seenByFirst.data().path("audioCount").asInt()).isEqualTo(1);
+            assertThat(seenByFirst.data().path("frameCount").asInt()).isEqualTo(1);
+        }
+    }
+}

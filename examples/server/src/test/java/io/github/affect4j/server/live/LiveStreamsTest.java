@@ -1,0 +1,91 @@
+package io.github.affect4j.server.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The stream registry's limits and the notification payload, without a web server. */
+class LiveStreamsTest {
+
+    private LiveStreams streams;
+
+    @BeforeEach
+    void database() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:live-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        JdbcClient jdbc = JdbcClient.create(h2);
+        jdbc.sql("create table sessions (id bigint primary key, frame_count integer,"
+                + " face_count integer, audio_count integer,"
+                + " ended_at timestamp with time zone)").update();
+        jdbc.sql("insert into sessions values (7, 2, 5, 1, null)").update();
+        streams = new LiveStreams(jdbc, new LiveProperties(LiveProperties.Relay.AUTO, 2,
+                Duration.ofMinutes(30), Duration.ofSeconds(15)));
+        streams.start();
+    }
+
+    @AfterEach
+    void stop() {
+        streams.stop();
+    }
+
+    @Test
+    void streamsBeyondTheLimitAreRefusedWith503() {
+        streams.open(7);
+        streams.open(7);
+        assertThat(streams.openStreams()).isEqualTo(2);
+        assertThatThrownBy(() -> streams.open(7))
+                .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(503);
+                    assertThat(e.getReason()).contains("affect4j.live.max-streams");
+                });
+        assertThat(streams.openStreams()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedSessionGets404AndLeavesNoStreamCounted() {
+        assertThatThrownBy(() -> streams.open(99))
+                .isInstanceOfSatisfying(ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(404));
+        assertThat(streams.openStreams()).isZero();
+    }
+
+    @Test
+    void aStoppedRegistryRefusesNewStreams() {
+        streams.stop();
+        assertThatThrownBy(() -> streams.open(7))
+                .isInstanceOfSatisfying(ResponseStatusException.class,
+                        e -> assertThat(e.getStatusCode().value()).isEqualTo(503));
+    }
+
+    @Test
+    void payloadsRoundTripAndForeignOnesAreRejectedByName() {
+        ObservationStored event = new ObservationStored(7, ObservationStored.Kind.AUDIO, 42);
+        assertThat(event.payload()).isEqualTo("7:audio:42");
+        assertThat(ObservationStored.parse("7:audio:42")).isEqualTo(event);
+        assertThat(ObservationStored.parse("12:frame:3"))
+                .isEqualTo(new ObservationStored(12, ObservationStored.Kind.FRAME, 3));
+        for (String bad : new String[] {"", "7:audio", "7:video:1", "x:frame:1", "0:frame:1",
+            "7:frame:1:extra"}) {
+            assertThatThrownBy(() -> ObservationStored.parse(bad))
+                    .as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + bad + "'");
+        }
+    }
+
+    @Test
+    void settingsAreValidatedWithTheirNames() {
+        assertThatThrownBy(() -> new LiveProperties(LiveProperties.Relay.AUTO, 0,
+                Duration.ofMinutes(1), Duration.ofSeconds(5)))
+                .hasMessageContaining("affect4j.live.max-streams").hasMessageContaining("0");
+        assertThatThrownBy(() -> new LiveProperties(LiveProperties.Relay.AUTO, 1,
+                Duration.ofMinutes(1), Duration.ofMinutes(2)))
+                .hasMessageContaining("affect4j.live.heartbeat").hasMessageContaining("PT2M");
+    }
+}
