@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.OptionSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -67,12 +68,13 @@ public final class OnnxFaceEmotion {
          * Sets a provider option, e.g. {@code option("mode", "fast")}.
          *
          * @return this builder
-         * @throws IllegalArgumentException if the name is not a known option
+         * @throws io.github.affect4j.InvalidOptionException if the name is not a known option
          */
         public Builder option(String name, String value) {
-            if (!Settings.OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + name + "'; known: "
-                        + new java.util.TreeSet<>(Settings.OPTIONS));
+            if (Settings.OPTIONS.stream().noneMatch(spec -> spec.name().equals(name))) {
+                throw new io.github.affect4j.InvalidOptionException(name, "unknown option '"
+                        + name + "'; valid options: " + Settings.OPTIONS.stream()
+                                .map(OptionSpec::name).sorted().toList());
             }
             options.put(name, Objects.requireNonNull(value, "value"));
             return this;
@@ -117,11 +119,13 @@ public final class OnnxFaceEmotion {
          * @return a detector to share between threads; close it when done
          * @throws InvalidModelException naming the file when a model cannot be loaded or does not
          *     match its card
-         * @throws IllegalArgumentException naming the option when an option is invalid
+         * @throws IllegalArgumentException naming the option when an option is invalid (an
+         *     {@link io.github.affect4j.InvalidOptionException} for a value out of range)
          * @throws IllegalStateException if the ONNX Runtime natives cannot be loaded
          */
         public FaceEmotionDetector build() throws InvalidModelException {
-            Settings settings = Settings.of(DetectorConfig.of(options), modelBytes != null);
+            Settings settings = Settings.of(DetectorConfig.of(Settings.OPTIONS, options),
+                    modelBytes != null);
             return load(settings, modelBytes == null ? null
                     : new UserModel(modelBytes, modelName, card));
         }
@@ -216,7 +220,7 @@ public final class OnnxFaceEmotion {
         try {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            options.setIntraOpNumThreads(settings.intraOpThreads());
+            options.setIntraOpNumThreads(settings.threads());
             options.setInterOpNumThreads(1);
             // Idle intra-op threads would spin, burning the cores the application's other threads
             // (and the other sessions) need: with 2 threads on a 2-core machine a 640x480 frame

@@ -7,9 +7,9 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
-import io.github.affect4j.spi.DetectorConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +32,7 @@ class ConcurrencyTest {
                 TestImages.placed(640, 480, 140, 60, 360), TestImages.gradient(320, 240),
                 TestImages.placed(256, 256, 60, 50, 140));
         ImageFrame crop = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
-        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
+        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()))) {
             List<FaceAnalysis> expected = new ArrayList<>();
             for (ImageFrame image : images) {
                 expected.add(detector.analyze(image));
@@ -74,7 +74,7 @@ class ConcurrencyTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void closeWhileThreadsAreRunningWaitsAndThenRefuses() throws Exception {
-        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()));
+        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()));
         ImageFrame image = TestImages.twoFaces();
         FaceAnalysis expected = detector.analyze(image);
         AtomicInteger completed = new AtomicInteger();
