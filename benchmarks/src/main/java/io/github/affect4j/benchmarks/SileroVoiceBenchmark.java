@@ -59,7 +59,7 @@ public class SileroVoiceBenchmark {
         dir = Files.createTempDirectory("affect4j-silero-bench");
         Path model = OnnxVoiceBenchmark.trainSyntheticModel(dir);
         detector = EmotionDetectors.voiceBuilder().provider("onnx")
-                .option("model", model.toString()).option("vad.model", property).build();
+                .option("model", model.toString()).option("vadModel", property).build();
         wholeClip = Samples.speech();
         samples = wholeClip.samples();
         oneSecond = Arrays.copyOfRange(samples, 16000, 32000);
