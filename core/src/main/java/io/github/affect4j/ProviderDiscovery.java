@@ -111,7 +111,8 @@ final class ProviderDiscovery<D extends AutoCloseable> {
             Availability availability;
             try {
                 Checked checked = check(candidate, options);
-                availability = checked.unknown().isEmpty() ? availability(candidate, checked.config())
+                availability = checked.broken() != null ? Availability.unavailable(checked.broken())
+                        : checked.unknown().isEmpty() ? availability(candidate, checked.config())
                         : Availability.unavailable(unknownMessage(candidate, checked.unknown(),
                                 options, candidates, null));
             } catch (InvalidOptionException e) {
@@ -136,6 +137,11 @@ final class ProviderDiscovery<D extends AutoCloseable> {
                 continue;
             }
             Checked checked = check(candidate, options);
+            if (checked.broken() != null) {
+                rejected.add(candidate.status(false, checked.broken()));
+                passedOver.add(candidate.id + ": " + checked.broken());
+                continue;
+            }
             boolean named = wanted != null;
             Availability availability = named && !checked.unknown().isEmpty() ? null
                     : availability(candidate, checked.config());
@@ -203,11 +209,13 @@ final class ProviderDiscovery<D extends AutoCloseable> {
             throw new InvalidOptionException(option, kind + " provider '" + candidate.id + "': "
                     + e.getMessage() + from(option == null ? null : options.get(option)));
         } catch (RuntimeException | LinkageError e) {
-            // A provider bug, not the user's options: report it as a broken provider would be.
-            throw new InvalidOptionException(null, kind + " provider '" + candidate.id
-                    + "' failed to check its options: " + describe(e));
+            // A provider bug, not the user's options: skipped like any broken provider.
+            LOG.warn("skipping {} detector provider {}: validate failed: {}", kind, candidate.id,
+                    describe(e));
+            return new Checked(config, List.copyOf(unknown),
+                    "provider failed: validate: " + describe(e));
         }
-        return new Checked(config, List.copyOf(unknown));
+        return new Checked(config, List.copyOf(unknown), null);
     }
 
     private String unknownMessage(Candidate<D> candidate, List<String> unknown,
@@ -353,7 +361,8 @@ final class ProviderDiscovery<D extends AutoCloseable> {
     private record Given(String value, String source) {
     }
 
-    private record Checked(DetectorConfig config, List<String> unknown) {
+    /** The declared options, the undeclared names, and why the provider broke (or null). */
+    private record Checked(DetectorConfig config, List<String> unknown, String broken) {
     }
 
     private record Candidate<D extends AutoCloseable>(DetectorProvider<D> provider, String id,

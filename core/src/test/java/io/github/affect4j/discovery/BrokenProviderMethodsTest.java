@@ -22,6 +22,7 @@ class BrokenProviderMethodsTest {
             StubProviders.ThrowingPriority.class,
             StubProviders.ThrowingAvailability.class,
             StubProviders.NullAvailability.class,
+            StubProviders.ThrowingValidate.class,
             StubProviders.Heuristic.class);
 
     @Test
@@ -42,6 +43,8 @@ class BrokenProviderMethodsTest {
                         "provider failed: IllegalStateException: availability() returned null"),
                 new ProviderStatus("throwing-availability", 1000, false,
                         "provider failed: NoClassDefFoundError: ai/onnxruntime/OrtEnvironment"),
+                new ProviderStatus("throwing-validate", 1000, false,
+                        "provider failed: validate: IllegalStateException: validate() failed"),
                 new ProviderStatus("heuristic", 10, true, ""),
                 broken(prefix + "ThrowingId", "IllegalStateException: id() failed"),
                 broken(prefix + "ThrowingPriority",

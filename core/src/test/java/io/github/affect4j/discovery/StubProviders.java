@@ -268,6 +268,18 @@ public final class StubProviders {
         }
     }
 
+    /** Fails with a bug of its own when asked to check options. */
+    public static final class ThrowingValidate extends Face {
+        public ThrowingValidate() {
+            super("throwing-validate", 1_000, Availability.ready());
+        }
+
+        @Override
+        public void validate(DetectorConfig config) {
+            throw new IllegalStateException("validate() failed");
+        }
+    }
+
     /** Returns null from create. */
     public static final class NullCreate extends Face {
         public NullCreate() {
