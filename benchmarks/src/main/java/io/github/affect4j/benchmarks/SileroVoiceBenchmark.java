@@ -39,7 +39,7 @@ public class SileroVoiceBenchmark extends DetectorBenchmark {
         Path dir = temporaryDirectory("affect4j-silero-bench");
         Path model = OnnxVoiceBenchmark.trainSyntheticModel(dir);
         detector = closeAtEnd(EmotionDetectors.voiceBuilder().provider("onnx")
-                .option("model", model.toString()).option("vad.model", property).build());
+                .option("model", model.toString()).option("vadModel", property).build());
         wholeClip = Samples.speech();
         samples = wholeClip.samples();
         oneSecond = Arrays.copyOfRange(samples, 16000, 32000);

@@ -1,134 +1,276 @@
 package io.github.affect4j.spi;
 
-import java.nio.file.InvalidPathException;
+import io.github.affect4j.InvalidOptionException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * A frozen set of named options handed to a provider. Option names are provider-defined and
- * documented by each provider (for example {@code "model"}, a path); unknown names are ignored by
- * providers that do not use them.
+ * The validated, frozen options handed to a provider: the values given, checked against the
+ * provider's {@linkplain DetectorProvider#options() declarations}, and the declared defaults for
+ * the rest.
  *
- * <p>Immutable and thread-safe. The typed getters fail with {@link IllegalArgumentException}
- * naming the option and its value when the value does not parse.
+ * <p>The typed getters accept only declared names of the matching type; asking for anything
+ * else is a bug in the provider and fails with {@link IllegalArgumentException}. Since every
+ * value was parsed when the configuration was made, the getters cannot fail on a value.
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class DetectorConfig {
 
-    private static final DetectorConfig EMPTY = new DetectorConfig(Map.of());
+    private static final DetectorConfig EMPTY = new DetectorConfig(Map.of(), Map.of(), Map.of());
 
-    private final Map<String, String> options;
+    private final Map<String, OptionSpec> specs;
+    private final Map<String, String> given;
+    private final Map<String, Object> values;
 
-    private DetectorConfig(Map<String, String> options) {
-        this.options = Collections.unmodifiableMap(new TreeMap<>(options));
+    private DetectorConfig(Map<String, OptionSpec> specs, Map<String, String> given,
+                           Map<String, Object> values) {
+        this.specs = specs;
+        this.given = given;
+        this.values = values;
     }
 
-    /** A configuration without options. */
+    /** A configuration that declares no option and holds no value. */
     public static DetectorConfig empty() {
         return EMPTY;
     }
 
+    /** The declared options, each at its default. */
+    public static DetectorConfig defaults(List<OptionSpec> declared) {
+        return of(declared, Map.of());
+    }
+
     /**
-     * A configuration holding a copy of the given options.
+     * Checks the given values against the declarations and freezes them.
      *
-     * @throws IllegalArgumentException if a name is blank
+     * @param declared the provider's option declarations
+     * @param options the values given, by option name
+     * @return the frozen configuration
+     * @throws InvalidOptionException if a name is not declared (the message lists the declared
+     *     names) or a value is not allowed (the message gives the range or choices)
+     * @throws IllegalArgumentException if two declarations share a name
      */
-    public static DetectorConfig of(Map<String, String> options) {
-        options.forEach((name, value) -> {
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("option names must not be blank");
+    public static DetectorConfig of(List<OptionSpec> declared, Map<String, String> options) {
+        Map<String, OptionSpec> specs = new LinkedHashMap<>();
+        for (OptionSpec spec : declared) {
+            if (specs.put(spec.name(), spec) != null) {
+                throw new IllegalArgumentException("option " + spec.name() + " declared twice");
             }
-            java.util.Objects.requireNonNull(value, () -> "value of option " + name);
-        });
-        return new DetectorConfig(options);
-    }
-
-    /** The raw value of an option. */
-    public Optional<String> get(String name) {
-        return Optional.ofNullable(options.get(name));
-    }
-
-    /** An integer option, or the default when absent. */
-    public int getInt(String name, int defaultValue) {
-        String value = options.get(name);
-        if (value == null) {
-            return defaultValue;
         }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " must be an integer, got '"
-                    + value + "'", e);
-        }
-    }
-
-    /** A floating-point option, or the default when absent. */
-    public double getDouble(String name, double defaultValue) {
-        String value = options.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            double parsed = Double.parseDouble(value.trim());
-            if (!Double.isFinite(parsed)) {
-                throw new NumberFormatException("not finite");
+        Map<String, String> given = new TreeMap<>();
+        Map<String, Object> values = new TreeMap<>();
+        for (Map.Entry<String, String> option : new TreeMap<>(options).entrySet()) {
+            String name = option.getKey();
+            OptionSpec spec = specs.get(name);
+            if (spec == null) {
+                throw new InvalidOptionException(name, "unknown option '" + name + "'; valid "
+                        + "options: " + names(specs.values()));
             }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("option " + name + " must be a finite number, got '"
-                    + value + "'", e);
+            String value = java.util.Objects.requireNonNull(option.getValue(),
+                    () -> "value of option " + name);
+            values.put(name, spec.parse(value));
+            given.put(name, value.trim());
         }
+        return new DetectorConfig(Collections.unmodifiableMap(specs),
+                Collections.unmodifiableMap(given), Collections.unmodifiableMap(values));
     }
 
-    /** A boolean option ({@code true} or {@code false}), or the default when absent. */
-    public boolean getBoolean(String name, boolean defaultValue) {
-        String value = options.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("option " + name
-                    + " must be true or false, got '" + value + "'");
-        };
+    /** The names of the given declarations, sorted and comma-separated, or {@code none}. */
+    static String names(Collection<OptionSpec> declared) {
+        return declared.isEmpty() ? "none (this provider takes no options)"
+                : declared.stream().map(OptionSpec::name).sorted()
+                        .collect(Collectors.joining(", "));
+    }
+
+    /** The declared options, in declaration order. */
+    public List<OptionSpec> declared() {
+        return List.copyOf(specs.values());
     }
 
     /**
-     * A path option.
+     * Whether the option was given (rather than left at its default).
      *
-     * @throws IllegalArgumentException naming the option if the value is not a valid path
+     * @throws IllegalArgumentException if the name is not declared
+     */
+    public boolean isSet(String name) {
+        spec(name);
+        return given.containsKey(name);
+    }
+
+    /**
+     * The value as given, trimmed, or empty when the option was not given.
+     *
+     * @throws IllegalArgumentException if the name is not declared
+     */
+    public Optional<String> get(String name) {
+        spec(name);
+        return Optional.ofNullable(given.get(name));
+    }
+
+    /**
+     * An integer option: the value given, or the declared default.
+     *
+     * @throws IllegalArgumentException if the name is not declared as an integer
+     * @throws IllegalStateException if it was not given and declares no default
+     */
+    public int getInt(String name) {
+        return (Integer) value(name, OptionSpec.Type.INTEGER);
+    }
+
+    /**
+     * An integer option whose default depends on other options: the value given, or
+     * {@code fallback}.
+     *
+     * @throws IllegalArgumentException if the name is not declared as an integer
+     */
+    public int getInt(String name, int fallback) {
+        return (Integer) valueOr(name, OptionSpec.Type.INTEGER, fallback);
+    }
+
+    /**
+     * A decimal option: the value given, or the declared default.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a decimal
+     * @throws IllegalStateException if it was not given and declares no default
+     */
+    public double getDouble(String name) {
+        return (Double) value(name, OptionSpec.Type.DECIMAL);
+    }
+
+    /**
+     * A decimal option whose default depends on other options: the value given, or
+     * {@code fallback}.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a decimal
+     */
+    public double getDouble(String name, double fallback) {
+        return (Double) valueOr(name, OptionSpec.Type.DECIMAL, fallback);
+    }
+
+    /**
+     * A boolean option: the value given, or the declared default.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a boolean
+     * @throws IllegalStateException if it was not given and declares no default
+     */
+    public boolean getBoolean(String name) {
+        return (Boolean) value(name, OptionSpec.Type.BOOLEAN);
+    }
+
+    /**
+     * A boolean option whose default depends on other options: the value given, or
+     * {@code fallback}.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a boolean
+     */
+    public boolean getBoolean(String name, boolean fallback) {
+        return (Boolean) valueOr(name, OptionSpec.Type.BOOLEAN, fallback);
+    }
+
+    /**
+     * A choice option, in lower case: the value given, or the declared default.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a choice
+     * @throws IllegalStateException if it was not given and declares no default
+     */
+    public String getChoice(String name) {
+        return (String) value(name, OptionSpec.Type.CHOICE);
+    }
+
+    /**
+     * A choice option whose default depends on other options: the value given (lower case), or
+     * {@code fallback}.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a choice
+     */
+    public String getChoice(String name, String fallback) {
+        return (String) valueOr(name, OptionSpec.Type.CHOICE, fallback);
+    }
+
+    /**
+     * A path option, or empty when not given.
+     *
+     * @throws IllegalArgumentException if the name is not declared as a path
      */
     public Optional<Path> getPath(String name) {
-        return get(name).map(value -> {
-            try {
-                return Path.of(value);
-            } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("option " + name + " must be a path, got '"
-                        + value + "': " + e.getMessage(), e);
-            }
-        });
+        return Optional.ofNullable((Path) valueOr(name, OptionSpec.Type.PATH, null));
     }
 
-    /** All options, sorted by name. */
+    /**
+     * A text option, trimmed: the value given, the declared default, or empty.
+     *
+     * @throws IllegalArgumentException if the name is not declared as text
+     */
+    public Optional<String> getString(String name) {
+        OptionSpec spec = typed(name, OptionSpec.Type.STRING);
+        Object value = values.get(name);
+        return Optional.ofNullable(value != null ? (String) value : spec.defaultValue());
+    }
+
+    /** The values given, trimmed, sorted by name; defaults are not included. */
     public Map<String, String> asMap() {
-        return options;
+        return given;
     }
 
+    private Object value(String name, OptionSpec.Type type) {
+        OptionSpec spec = typed(name, type);
+        Object value = values.get(name);
+        if (value != null) {
+            return value;
+        }
+        if (spec.defaultValue() == null) {
+            throw new IllegalStateException("option " + name + " was not given and declares no "
+                    + "default: pass a fallback");
+        }
+        return spec.parse(spec.defaultValue());
+    }
+
+    private Object valueOr(String name, OptionSpec.Type type, Object fallback) {
+        typed(name, type);
+        Object value = values.get(name);
+        return value != null ? value : fallback;
+    }
+
+    private OptionSpec typed(String name, OptionSpec.Type type) {
+        OptionSpec spec = spec(name);
+        if (spec.type() != type) {
+            throw new IllegalArgumentException("option " + name + " is declared as "
+                    + spec.type().label() + ", not " + type.label());
+        }
+        return spec;
+    }
+
+    private OptionSpec spec(String name) {
+        OptionSpec spec = specs.get(name);
+        if (spec == null) {
+            throw new IllegalArgumentException("option " + name + " is not declared; declared: "
+                    + names(specs.values()));
+        }
+        return spec;
+    }
+
+    /** Equal when the declarations and the values given are. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof DetectorConfig config && options.equals(config.options);
+        return other instanceof DetectorConfig config && specs.equals(config.specs)
+                && given.equals(config.given);
     }
 
     @Override
     public int hashCode() {
-        return options.hashCode();
+        return specs.hashCode() * 31 + given.hashCode();
     }
 
+    /** {@code DetectorConfig{name=value, ...}}, the values given. */
     @Override
     public String toString() {
-        return "DetectorConfig" + options;
+        return "DetectorConfig" + given;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.affect4j.spi;
 
+import java.util.List;
+
 /**
  * What every detector provider offers to discovery. Implement {@link FaceDetectorProvider} or
  * {@link VoiceDetectorProvider}, not this interface directly, and register the class in
@@ -25,8 +27,37 @@ public interface DetectorProvider<D extends AutoCloseable> {
     int priority();
 
     /**
+     * The options this provider reads, with their types, ranges and defaults. Discovery rejects
+     * any option not declared here, and any value outside its declaration, with an
+     * {@link io.github.affect4j.InvalidOptionException} before {@link #availability} is asked;
+     * {@code affect4j detectors} lists them. Use the shared names where the idea is shared:
+     * {@code model} (the classifier file), {@code threads} (ONNX Runtime intra-op threads) and
+     * {@code minConfidence} (detections with a lower confidence, in [0, 1], are not reported).
+     *
+     * @return the declarations; empty (the default) for a provider without options
+     */
+    default List<OptionSpec> options() {
+        return List.of();
+    }
+
+    /**
+     * Checks what single declarations cannot express: combinations of options (one requires
+     * another, counts that must agree) and the syntax of {@link OptionSpec.Type#STRING} options.
+     * Called by discovery after the declarations were checked; a failure is reported to the user
+     * as an {@link io.github.affect4j.InvalidOptionException}, never as a reason to fall back.
+     * Must be cheap and must not look at files: missing files are {@link #availability}'s
+     * business.
+     *
+     * @param config the options, already checked against {@link #options()}
+     * @throws IllegalArgumentException naming the options at fault and what is allowed
+     */
+    default void validate(DetectorConfig config) {
+    }
+
+    /**
      * A cheap check, without loading models or natives, of whether {@link #create} can succeed:
-     * the required classes are present, configured files exist.
+     * the required classes are present, configured files exist. The options were already
+     * validated; an invalid option is never a reason to report unavailability.
      *
      * @param config the configuration the detector would be created with
      */

@@ -22,6 +22,7 @@ class BrokenProviderMethodsTest {
             StubProviders.ThrowingPriority.class,
             StubProviders.ThrowingAvailability.class,
             StubProviders.NullAvailability.class,
+            StubProviders.ThrowingValidate.class,
             StubProviders.Heuristic.class);
 
     @Test
@@ -34,14 +35,17 @@ class BrokenProviderMethodsTest {
     }
 
     @Test
-    void brokenProvidersAreListedByClassName() {
+    void brokenProvidersAreListedWithWhatCouldBeRead() {
         String prefix = StubProviders.class.getName() + "$";
+        // Availability is asked after id and priority were read: those failures keep both.
         assertEquals(List.of(
+                new ProviderStatus("null-availability", 1000, false,
+                        "provider failed: IllegalStateException: availability() returned null"),
+                new ProviderStatus("throwing-availability", 1000, false,
+                        "provider failed: NoClassDefFoundError: ai/onnxruntime/OrtEnvironment"),
+                new ProviderStatus("throwing-validate", 1000, false,
+                        "provider failed: validate: IllegalStateException: validate() failed"),
                 new ProviderStatus("heuristic", 10, true, ""),
-                broken(prefix + "NullAvailability",
-                        "IllegalStateException: id() or availability() returned null"),
-                broken(prefix + "ThrowingAvailability",
-                        "NoClassDefFoundError: ai/onnxruntime/OrtEnvironment"),
                 broken(prefix + "ThrowingId", "IllegalStateException: id() failed"),
                 broken(prefix + "ThrowingPriority",
                         "UnsupportedOperationException: priority() failed")),

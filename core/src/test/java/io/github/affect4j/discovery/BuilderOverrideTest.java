@@ -74,14 +74,18 @@ class BuilderOverrideTest {
     @Test
     void optionsReachTheProvider() {
         // The example from DetectorBuilder's Javadoc, with the test's class loader.
+        ServicesClassLoader loader = new ServicesClassLoader()
+                .face(StubProviders.OptionModel.class, StubProviders.OptionHeuristic.class);
         try (FaceEmotionDetector faces = EmotionDetectors.faceBuilder()
                 .classLoader(loader)
                 .provider("heuristic")
                 .option("minFaceSize", "48")
                 .build()) {
             StubFaceDetector stub = (StubFaceDetector) faces;
-            assertEquals(DetectorConfig.of(Map.of("minFaceSize", "48")), stub.config());
-            assertEquals(48, stub.config().getInt("minFaceSize", 0));
+            assertEquals(DetectorConfig.of(StubProviders.HEURISTIC_OPTIONS,
+                    Map.of("minFaceSize", "48")), stub.config());
+            assertEquals(48, stub.config().getInt("minFaceSize"));
+            assertEquals(0.35, stub.config().getDouble("minConfidence"), 0.0);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.DetectorProvider;
 import io.github.affect4j.spi.FaceDetectorProvider;
+import io.github.affect4j.spi.OptionSpec;
 import io.github.affect4j.spi.VoiceDetectorProvider;
 import java.io.IOException;
 import java.util.List;
@@ -24,15 +25,47 @@ public final class StubProviders {
     private StubProviders() {
     }
 
+    /** What the model-backed stubs declare, like the onnx face provider. */
+    static final List<OptionSpec> MODEL_OPTIONS = List.of(
+            OptionSpec.choice("mode", List.of("accurate", "fast"), "accurate", "speed preset"),
+            OptionSpec.integer("threads", 1, 64, 1, "intra-op threads"),
+            OptionSpec.decimal("minConfidence", 0, 1, 0.5, "weaker detections are dropped"),
+            OptionSpec.path("card", "model card"),
+            OptionSpec.string("preset", null, "a built-in card instead of card"));
+
+    /** What the heuristic stub declares, like the heuristic face provider. */
+    static final List<OptionSpec> HEURISTIC_OPTIONS = List.of(
+            OptionSpec.integer("minFaceSize", 1, 10_000, 40, "smaller faces are flagged"),
+            OptionSpec.decimal("minConfidence", 0, 1, 0.35, "weaker detections are dropped"));
+
     abstract static class Face implements FaceDetectorProvider {
         private final String id;
         private final int priority;
         private final Availability availability;
+        private final List<OptionSpec> options;
 
         Face(String id, int priority, Availability availability) {
+            this(id, priority, availability, List.of());
+        }
+
+        Face(String id, int priority, Availability availability, List<OptionSpec> options) {
             this.id = id;
             this.priority = priority;
             this.availability = availability;
+            this.options = options;
+        }
+
+        @Override
+        public List<OptionSpec> options() {
+            return options;
+        }
+
+        /** {@code card} and {@code preset} exclude each other, where both are declared. */
+        @Override
+        public void validate(DetectorConfig config) {
+            if (options == MODEL_OPTIONS && config.isSet("card") && config.isSet("preset")) {
+                throw new IllegalArgumentException("options card and preset exclude each other");
+            }
         }
 
         @Override
@@ -84,6 +117,30 @@ public final class StubProviders {
         }
     }
 
+    /** Like {@link Model}, declaring {@link #MODEL_OPTIONS}. */
+    public static final class OptionModel extends Face {
+        public OptionModel() {
+            super("model", DetectorProvider.MODEL_PRIORITY, Availability.ready(), MODEL_OPTIONS);
+        }
+    }
+
+    /** Like {@link MissingModel}, declaring {@link #MODEL_OPTIONS}. */
+    public static final class OptionMissingModel extends Face {
+        public OptionMissingModel() {
+            super("model", DetectorProvider.MODEL_PRIORITY,
+                    Availability.unavailable("model file /nowhere/fer.onnx not found"),
+                    MODEL_OPTIONS);
+        }
+    }
+
+    /** Like {@link Heuristic}, declaring {@link #HEURISTIC_OPTIONS}. */
+    public static final class OptionHeuristic extends Face {
+        public OptionHeuristic() {
+            super("heuristic", DetectorProvider.HEURISTIC_PRIORITY, Availability.ready(),
+                    HEURISTIC_OPTIONS);
+        }
+    }
+
     /** A fallback that is switched off. */
     public static final class DisabledHeuristic extends Face {
         public DisabledHeuristic() {
@@ -116,7 +173,8 @@ public final class StubProviders {
     /** Available only when the option {@code modelPath} is set. */
     public static final class NeedsOption extends Face {
         public NeedsOption() {
-            super("needs-option", 20, Availability.ready());
+            super("needs-option", 20, Availability.ready(),
+                    List.of(OptionSpec.path("modelPath", "the model")));
         }
 
         @Override
@@ -207,6 +265,18 @@ public final class StubProviders {
         public FaceEmotionDetector create(DetectorConfig config) {
             CREATED.add(getClass().getSimpleName());
             throw new UnsatisfiedLinkError("no onnxruntime in java.library.path");
+        }
+    }
+
+    /** Fails with a bug of its own when asked to check options. */
+    public static final class ThrowingValidate extends Face {
+        public ThrowingValidate() {
+            super("throwing-validate", 1_000, Availability.ready());
+        }
+
+        @Override
+        public void validate(DetectorConfig config) {
+            throw new IllegalStateException("validate() failed");
         }
     }
 

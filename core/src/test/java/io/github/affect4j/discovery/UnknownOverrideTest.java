@@ -35,7 +35,7 @@ class UnknownOverrideTest {
                 new ProviderStatus(throwingId, Integer.MIN_VALUE, false,
                         "provider failed: IllegalStateException: id() failed"),
                 new ProviderStatus("model", 100, false, "not requested (asked for 'onnx')"),
-                new ProviderStatus("heuristic", 10, true, "not requested (asked for 'onnx')")),
+                new ProviderStatus("heuristic", 10, false, "not requested (asked for 'onnx')")),
                 e.rejections());
         assertEquals(List.of(), StubProviders.CREATED);
     }

@@ -1,6 +1,7 @@
 package io.github.affect4j.cli;
 
 import io.github.affect4j.DetectorUnavailableException;
+import io.github.affect4j.InvalidOptionException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -72,6 +73,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (DetectorUnavailableException e) {
             err.println("affect4j: " + e.getMessage());
             return options.forced(true) ? Main.USAGE : Main.FILE_FAILED;
+        } catch (InvalidOptionException e) {
+            err.println("affect4j: " + e.getMessage());
+            return Main.USAGE;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,15 @@
 package io.github.affect4j.cli;
 
+import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
+import io.github.affect4j.ProviderStatus;
+import io.github.affect4j.spi.OptionSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /** Which detectors to use: the options of every command that analyses samples. */
@@ -16,9 +25,69 @@ class DetectorOptions {
                     + ".card.properties next to it) on the onnx provider.")
     Path voiceModel;
 
-    /** The detectors these options ask for, created on first use. */
+    @Option(names = "--option", paramLabel = "[face.|voice.]NAME=VALUE",
+            description = "Set a detector option (repeatable), e.g. mode=fast or "
+                    + "voice.threads=2; `affect4j detectors` lists them. A name only face or only "
+                    + "voice providers declare needs no prefix. A misspelt name or a bad value is "
+                    + "an error, never ignored.")
+    List<String> options = new ArrayList<>();
+
+    /**
+     * The detectors these options ask for, created on first use.
+     *
+     * @throws InvalidOptionException if an {@code --option} is malformed, unknown to every
+     *     provider, or declared by both kinds without a prefix
+     */
     Detectors open() {
-        return new Detectors(detector, voiceModel);
+        Map<String, String> face = new LinkedHashMap<>();
+        Map<String, String> voice = new LinkedHashMap<>();
+        if (!options.isEmpty()) {
+            List<ProviderStatus> faces = EmotionDetectors.faceBuilder().providers();
+            List<ProviderStatus> voices = EmotionDetectors.voiceBuilder().providers();
+            for (String option : options) {
+                int equals = option.indexOf('=');
+                if (equals <= 0) {
+                    throw new InvalidOptionException(null, "--option needs NAME=VALUE, got '"
+                            + option + "'");
+                }
+                String name = option.substring(0, equals).trim();
+                String value = option.substring(equals + 1);
+                if (name.startsWith("face.")) {
+                    face.put(name.substring("face.".length()), value);
+                } else if (name.startsWith("voice.")) {
+                    voice.put(name.substring("voice.".length()), value);
+                } else {
+                    boolean isFace = declares(faces, name);
+                    boolean isVoice = declares(voices, name);
+                    if (isFace && isVoice) {
+                        throw new InvalidOptionException(name, "option " + name + " exists for"
+                                + " face and for voice detectors: write face." + name + "="
+                                + value + " or voice." + name + "=" + value);
+                    }
+                    if (!isFace && !isVoice) {
+                        throw new InvalidOptionException(name, "unknown option '" + name
+                                + "': no detector provider takes it. Face options: "
+                                + listing(faces) + ". Voice options: " + listing(voices));
+                    }
+                    (isFace ? face : voice).put(name, value);
+                }
+            }
+        }
+        return new Detectors(detector, voiceModel, face, voice);
+    }
+
+    private static boolean declares(List<ProviderStatus> providers, String name) {
+        return providers.stream().flatMap(p -> p.options().stream())
+                .anyMatch(spec -> spec.name().equals(name));
+    }
+
+    /** {@code onnx: a, b; heuristic: c}, or {@code none}. */
+    private static String listing(List<ProviderStatus> providers) {
+        String text = providers.stream().filter(p -> !p.options().isEmpty())
+                .map(p -> p.id() + ": " + p.options().stream().map(OptionSpec::name).sorted()
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return text.isEmpty() ? "none" : text;
     }
 
     /**
@@ -28,6 +97,6 @@ class DetectorOptions {
      * @param audio whether the voice detector is the one in question
      */
     boolean forced(boolean audio) {
-        return detector != null || audio && voiceModel != null;
+        return detector != null || audio && voiceModel != null || !options.isEmpty();
     }
 }

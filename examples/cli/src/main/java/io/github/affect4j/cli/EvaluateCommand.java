@@ -2,6 +2,7 @@ package io.github.affect4j.cli;
 
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.DetectorUnavailableException;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.evaluation.ConfusionMatrix;
 import io.github.affect4j.media.InvalidMediaException;
@@ -168,6 +169,9 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("affect4j: " + e.getMessage());
             return detection.forced(kind == EvaluationResult.Kind.AUDIO) ? Main.USAGE
                     : Main.FILE_FAILED;
+        } catch (InvalidOptionException e) {
+            err.println("affect4j: " + e.getMessage());
+            return Main.USAGE;
         }
 
         ConfusionMatrix.Builder tally = ConfusionMatrix.builder();

@@ -1,6 +1,7 @@
 package io.github.affect4j.cli;
 
 import io.github.affect4j.FaceAnalysis;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.media.ImageFrame;
@@ -44,6 +45,9 @@ final class MediaAnalyzer {
                     : "neither an image (JPEG, PNG, BMP, GIF, TIFF) nor a WAV file");
         } catch (InvalidMediaException e) {
             return Outcome.failed(name, e.getMessage());
+        } catch (InvalidOptionException e) {
+            // the command line is wrong, not this file: the command stops with a usage error
+            throw e;
         } catch (IOException | IllegalArgumentException e) {
             return Outcome.failed(name, e.getClass().getSimpleName() + ": " + e.getMessage());
         }

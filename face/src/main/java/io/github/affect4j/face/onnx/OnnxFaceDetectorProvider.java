@@ -6,6 +6,7 @@ import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.FaceDetectorProvider;
+import io.github.affect4j.spi.OptionSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,41 +19,13 @@ import java.util.List;
  * natives or models, that ONNX Runtime's classes are on the class path, that the bundled models
  * are present and that configured files exist; {@link #create} loads the natives and the models.
  *
- * <table>
- *   <caption>Options (set with {@code EmotionDetectors.faceBuilder().option(name, value)})</caption>
- *   <tr><th>option</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>mode</td><td>accurate</td><td>{@code accurate}: BlazeFace 256, both classifiers
- *       averaged, mirrored copies; {@code fast}: BlazeFace 128 (faces filling much of the frame),
- *       the face-api.js net alone, no mirrored copies. The options below override parts of it.</td></tr>
- *   <tr><td>detector</td><td>back (accurate), front (fast)</td><td>{@code back}: BlazeFace
- *       256x256 (MediaPipe's back-camera model, small and distant faces too); {@code front}:
- *       BlazeFace 128x128 (short range, faster)</td></tr>
- *   <tr><td>classifiers</td><td>face-api,fer2013 (accurate), face-api (fast)</td><td>the bundled
- *       classifiers to average</td></tr>
- *   <tr><td>weights</td><td>1 each</td><td>ensemble weights, one per classifier, in the order of
- *       {@code classifiers} followed by {@code classifier.model}</td></tr>
- *   <tr><td>flip</td><td>true (accurate), false (fast)</td><td>also classify each crop's mirror
- *       image and average</td></tr>
- *   <tr><td>align</td><td>true</td><td>rotate each crop so the eyes are level</td></tr>
- *   <tr><td>letterbox</td><td>true</td><td>pad the frame to a square before resizing it for the
- *       detector, instead of stretching it</td></tr>
- *   <tr><td>minConfidence</td><td>0.5</td><td>detector score a face must exceed</td></tr>
- *   <tr><td>iouThreshold</td><td>0.3</td><td>overlap at which detections are merged</td></tr>
- *   <tr><td>nms</td><td>weighted</td><td>{@code weighted} (MediaPipe: overlapping detections are
- *       averaged) or {@code hard} (TF.js: only the best is kept)</td></tr>
- *   <tr><td>maxFaces</td><td>32</td><td>most faces reported per image</td></tr>
- *   <tr><td>minFaceSize</td><td>40</td><td>shorter box side in pixels below which a face is
- *       flagged {@code SMALL} (and not assessable); it is still reported and scored</td></tr>
- *   <tr><td>intraOpThreads</td><td>1</td><td>ONNX Runtime threads per model run. One suits a
- *       detector shared by several application threads (they run in parallel); raise it to
- *       speed up a single caller, 0 lets ONNX Runtime use every core</td></tr>
- *   <tr><td>classifier.model</td><td></td><td>an ONNX classifier file of your own; replaces the
- *       bundled classifiers unless {@code classifiers} is given too</td></tr>
- *   <tr><td>classifier.card</td><td></td><td>its model card, a properties file (see
- *       {@link ModelCard})</td></tr>
- *   <tr><td>classifier.preset</td><td></td><td>instead of a card file: {@code emotion-ferplus-8},
- *       {@code hsemotion-enet-b0-8} or {@code opencv-zoo-fer}</td></tr>
- * </table>
+ * <p>Options are declared in {@link #options()} (name, type, range, default, description;
+ * {@code ./affect4j detectors} prints them) and repeated in the module README. The names
+ * {@code model}, {@code threads} and {@code minConfidence} mean the same as on every affect4j
+ * provider. An option this provider does not declare, or a value outside its declaration, fails
+ * the build with {@link io.github.affect4j.InvalidOptionException}; so do contradictions
+ * ({@code model} without {@code card} or {@code preset}, a {@code weights} count that does not
+ * match the classifiers), found by {@link #validate}.
  *
  * <p>Quality flags and their thresholds are listed on {@link FaceQualityMeter}'s table, repeated
  * in the module README.
@@ -71,6 +44,21 @@ public final class OnnxFaceDetectorProvider implements FaceDetectorProvider {
         return MODEL_PRIORITY;
     }
 
+    /** The options listed in the module README: mode, detector, classifiers, weights... */
+    @Override
+    public List<OptionSpec> options() {
+        return Settings.OPTIONS;
+    }
+
+    /**
+     * Checks the combinations: {@code model} needs one of {@code card} and {@code preset},
+     * {@code weights} one weight per classifier, {@code classifiers} known bundled names.
+     */
+    @Override
+    public void validate(DetectorConfig config) {
+        Settings.of(config);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -82,12 +70,7 @@ public final class OnnxFaceDetectorProvider implements FaceDetectorProvider {
         if (!runtime.available()) {
             return runtime;
         }
-        Settings settings;
-        try {
-            settings = Settings.of(config);
-        } catch (IllegalArgumentException e) {
-            return Availability.unavailable("invalid option: " + e.getMessage());
-        }
+        Settings settings = Settings.of(config);
         List<String> problems = new ArrayList<>();
         List<String> bundled = new ArrayList<>();
         bundled.add(BundledModels.detectorFile(settings.detectorSize()));

@@ -4,6 +4,7 @@ import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.OnnxModel;
 import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.OptionSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,12 +67,13 @@ public final class OnnxFaceEmotion {
          * Sets a provider option, e.g. {@code option("mode", "fast")}.
          *
          * @return this builder
-         * @throws IllegalArgumentException if the name is not a known option
+         * @throws io.github.affect4j.InvalidOptionException if the name is not a known option
          */
         public Builder option(String name, String value) {
-            if (!Settings.OPTIONS.contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + name + "'; known: "
-                        + new java.util.TreeSet<>(Settings.OPTIONS));
+            if (Settings.OPTIONS.stream().noneMatch(spec -> spec.name().equals(name))) {
+                throw new io.github.affect4j.InvalidOptionException(name, "unknown option '"
+                        + name + "'; valid options: " + Settings.OPTIONS.stream()
+                                .map(OptionSpec::name).sorted().toList());
             }
             options.put(name, Objects.requireNonNull(value, "value"));
             return this;
@@ -116,11 +118,13 @@ public final class OnnxFaceEmotion {
          * @return a detector to share between threads; close it when done
          * @throws InvalidModelException naming the file when a model cannot be loaded or does not
          *     match its card
-         * @throws IllegalArgumentException naming the option when an option is invalid
+         * @throws IllegalArgumentException naming the option when an option is invalid (an
+         *     {@link io.github.affect4j.InvalidOptionException} for a value out of range)
          * @throws IllegalStateException if the ONNX Runtime natives cannot be loaded
          */
         public FaceEmotionDetector build() throws InvalidModelException {
-            Settings settings = Settings.of(DetectorConfig.of(options), modelBytes != null);
+            Settings settings = Settings.of(DetectorConfig.of(Settings.OPTIONS, options),
+                    modelBytes != null);
             return load(settings, modelBytes == null ? null
                     : new UserModel(modelBytes, modelName, card));
         }
@@ -146,7 +150,7 @@ public final class OnnxFaceEmotion {
     static OnnxFaceEmotionDetector load(Settings settings, UserModel user)
             throws InvalidModelException {
         long started = System.nanoTime();
-        int threads = settings.intraOpThreads();
+        int threads = settings.threads();
         List<AutoCloseable> loaded = new ArrayList<>();
         try {
             String detectorFile = BundledModels.detectorFile(settings.detectorSize());

@@ -1,6 +1,8 @@
 package io.github.affect4j.face.onnx;
 
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.OptionSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The validated, frozen options of an ONNX face detector; see {@link OnnxFaceDetectorProvider}
@@ -17,7 +19,7 @@ import java.util.Set;
 record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Double> weights,
                 boolean flip, boolean align, boolean letterbox, double minConfidence,
                 double iouThreshold, boolean weightedNms, int maxFaces, int minFaceSize,
-                int intraOpThreads, Path classifierModel, String classifierCardSource) {
+                int threads, Path classifierModel, String classifierCardSource) {
 
     /** The two preset trade-offs. */
     enum Mode {
@@ -30,10 +32,44 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
     static final String FACE_API = "face-api";
     static final String FER2013 = "fer2013";
 
-    static final Set<String> OPTIONS = Set.of("mode", "detector", "classifiers", "weights", "flip",
-            "align", "letterbox", "minConfidence", "iouThreshold", "nms", "maxFaces",
-            "minFaceSize", "intraOpThreads", "classifier.model", "classifier.card",
-            "classifier.preset");
+    /** The options this provider declares; the names are shared with the other providers. */
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.choice("mode", List.of("accurate", "fast"), "accurate",
+                    "preset: accurate = BlazeFace 256, both classifiers, mirrored copies; fast ="
+                    + " BlazeFace 128, face-api alone, no mirroring; the options below override"
+                    + " parts of it"),
+            OptionSpec.choice("detector", List.of("back", "front", "256", "128"), null,
+                    "BlazeFace back (256 px, small and distant faces too) or front (128 px,"
+                    + " faster); default back (accurate), front (fast)"),
+            OptionSpec.string("classifiers", null, "comma-separated bundled classifiers to"
+                    + " average: face-api, fer2013; default both (accurate), face-api (fast),"
+                    + " none with model"),
+            OptionSpec.string("weights", null, "comma-separated ensemble weights >= 0, one per"
+                    + " classifier (classifiers, then model); default 1 each"),
+            OptionSpec.bool("flip", null, "also classify each crop's mirror image; default true"
+                    + " (accurate), false (fast)"),
+            OptionSpec.bool("align", true, "rotate each crop so the eyes are level"),
+            OptionSpec.bool("letterbox", true, "pad the frame to a square before the detector"
+                    + " instead of stretching it"),
+            OptionSpec.decimal("minConfidence", 0, 1, 0.5, "detections with a lower"
+                    + " confidence are not reported"),
+            OptionSpec.decimal("iouThreshold", new OptionSpec.Range(0, false, 1, true), 0.3,
+                    "overlap at which detections are merged"),
+            OptionSpec.choice("nms", List.of("weighted", "hard"), "weighted",
+                    "overlapping detections are averaged (weighted) or only the best is kept"
+                    + " (hard)"),
+            OptionSpec.integer("maxFaces", 1, 896, 32, "most faces reported per image"),
+            OptionSpec.integer("minFaceSize", 0, 100_000, 40, "faces whose shorter box side is"
+                    + " below this many pixels are flagged SMALL (still reported)"),
+            OptionSpec.integer("threads", 0, 256, 1, "ONNX Runtime intra-op threads per model"
+                    + " run; 0 lets ONNX Runtime use every core"),
+            OptionSpec.path("model", "an ONNX classifier file of your own; replaces the bundled"
+                    + " classifiers unless classifiers is given too; needs card or preset"),
+            OptionSpec.path("card", "the model card (properties file) of model"),
+            OptionSpec.choice("preset", List.of("emotion-ferplus-8", "hsemotion-enet-b0-8",
+                    "opencv-zoo-fer", "ferplus", "ferplus8", "hsemotion", "opencv-zoo",
+                    "opencv-zoo-fer-mobilefacenet"), null,
+                    "instead of card: a built-in card for a known model"));
 
     Settings {
         classifiers = List.copyOf(classifiers);
@@ -50,9 +86,20 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
     }
 
     /**
+     * Reads options given by name, as {@link OnnxFaceEmotion.Builder} collects them.
+     *
+     * @throws io.github.affect4j.InvalidOptionException naming the option when one is unknown
+     *     or its value is not allowed
+     * @throws IllegalArgumentException naming the options when they contradict each other
+     */
+    static Settings of(Map<String, String> options) {
+        return of(DetectorConfig.of(OPTIONS, options), false);
+    }
+
+    /**
      * Reads the options.
      *
-     * @throws IllegalArgumentException naming the option and its value when one is invalid
+     * @throws IllegalArgumentException naming the options when they contradict each other
      */
     static Settings of(DetectorConfig config) {
         return of(config, false);
@@ -61,73 +108,66 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
     /**
      * Reads the options.
      *
+     * @param config options checked against {@link #OPTIONS}
      * @param directModel whether the caller hands over a classifier directly (builder), which
      *     then counts as the user model
-     * @throws IllegalArgumentException naming the option and its value when one is invalid
+     * @throws IllegalArgumentException naming the options when they contradict each other or a
+     *     list option does not parse
      */
     static Settings of(DetectorConfig config, boolean directModel) {
-        Map<String, String> options = config.asMap();
-        Mode mode = switch (options.getOrDefault("mode", "accurate").trim().toLowerCase(Locale.ROOT)) {
-            case "accurate" -> Mode.ACCURATE;
-            case "fast" -> Mode.FAST;
-            default -> throw new IllegalArgumentException("option mode must be accurate or fast, got '"
-                    + options.get("mode") + "'");
-        };
+        Mode mode = config.getChoice("mode").equals("fast") ? Mode.FAST : Mode.ACCURATE;
         Settings d = defaults(mode);
-        int detectorSize = switch (options.getOrDefault("detector",
-                d.detectorSize() == 128 ? "front" : "back").trim().toLowerCase(Locale.ROOT)) {
-            case "back", "256" -> 256;
+        int detectorSize = switch (config.getChoice("detector",
+                d.detectorSize() == 128 ? "front" : "back")) {
             case "front", "128" -> 128;
-            default -> throw new IllegalArgumentException("option detector must be back (256) or"
-                    + " front (128), got '" + options.get("detector") + "'");
+            default -> 256;
         };
         List<String> classifiers = d.classifiers();
-        if (options.containsKey("classifiers")) {
+        Optional<String> classifiersGiven = config.getString("classifiers");
+        if (classifiersGiven.isPresent()) {
             classifiers = new ArrayList<>();
-            for (String part : options.get("classifiers").split(",")) {
+            for (String part : classifiersGiven.get().split(",")) {
                 String name = part.trim().toLowerCase(Locale.ROOT);
                 if (!name.equals(FACE_API) && !name.equals(FER2013)) {
-                    throw new IllegalArgumentException("option classifiers lists bundled classifiers"
-                            + " (face-api, fer2013), got '" + options.get("classifiers") + "'");
+                    throw new InvalidOptionException("classifiers", "option classifiers lists"
+                            + " bundled classifiers (face-api, fer2013), got '"
+                            + classifiersGiven.get() + "'");
                 }
                 if (!classifiers.contains(name)) {
                     classifiers.add(name);
                 }
             }
         }
-        Path model = config.getPath("classifier.model").orElse(null);
-        String card = options.get("classifier.card");
-        String preset = options.get("classifier.preset");
+        Path model = config.getPath("model").orElse(null);
+        Path card = config.getPath("card").orElse(null);
+        String preset = config.isSet("preset") ? config.getChoice("preset") : null;
         if (directModel && (model != null || card != null || preset != null)) {
-            throw new IllegalArgumentException("options classifier.model, classifier.card and"
-                    + " classifier.preset cannot be combined with a classifier given directly");
+            throw new IllegalArgumentException("options model, card and preset cannot be combined"
+                    + " with a classifier given directly");
         }
         boolean user = directModel || model != null;
         if (model != null) {
             if ((card == null) == (preset == null)) {
-                throw new IllegalArgumentException("option classifier.model needs exactly one of"
-                        + " classifier.card (a model card file) or classifier.preset");
-            }
-            if (preset != null) {
-                ModelCard.preset(preset);
+                throw new InvalidOptionException("model", "option model needs exactly one of card"
+                        + " (a model card file) or preset");
             }
         } else if (card != null || preset != null) {
-            throw new IllegalArgumentException("options classifier.card and classifier.preset need"
-                    + " classifier.model");
+            throw new InvalidOptionException(card != null ? "card" : "preset", "options card and"
+                    + " preset need model");
         }
-        if (user) {
-            if (!options.containsKey("classifiers")) {
-                // a user model replaces the bundled ones unless they are asked for explicitly
-                classifiers = List.of();
-            }
+        if (user && classifiersGiven.isEmpty()) {
+            // a user model replaces the bundled ones unless they are asked for explicitly
+            classifiers = List.of();
         }
         int count = classifiers.size() + (user ? 1 : 0);
         if (count == 0) {
-            throw new IllegalArgumentException("option classifiers must name at least one classifier");
+            throw new InvalidOptionException("classifiers", "option classifiers must name at"
+                    + " least one classifier");
         }
         List<Double> weights = new ArrayList<>();
-        if (options.containsKey("weights")) {
-            for (String part : options.get("weights").split(",")) {
+        Optional<String> weightsGiven = config.getString("weights");
+        if (weightsGiven.isPresent()) {
+            for (String part : weightsGiven.get().split(",")) {
                 try {
                     double w = Double.parseDouble(part.trim());
                     if (!(w >= 0) || Double.isInfinite(w)) {
@@ -135,8 +175,8 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
                     }
                     weights.add(w);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("option weights must be non-negative numbers,"
-                            + " got '" + options.get("weights") + "'", e);
+                    throw new InvalidOptionException("weights", "option weights must be"
+                            + " non-negative numbers, got '" + weightsGiven.get() + "'");
                 }
             }
         } else {
@@ -146,47 +186,22 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
         }
         List<String> named = new ArrayList<>(classifiers);
         if (user) {
-            named.add("classifier.model");
+            named.add("model");
         }
         if (weights.size() != count) {
-            throw new IllegalArgumentException("option weights needs one weight per classifier "
-                    + named + ", got '" + options.get("weights") + "'");
+            throw new InvalidOptionException("weights", "option weights needs one weight per"
+                    + " classifier " + named + ", got '" + weightsGiven.orElse("") + "'");
         }
         if (weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-            throw new IllegalArgumentException("option weights must not all be zero, got " + weights);
-        }
-        String nms = options.getOrDefault("nms", "weighted").trim().toLowerCase(Locale.ROOT);
-        if (!nms.equals("weighted") && !nms.equals("hard")) {
-            throw new IllegalArgumentException("option nms must be weighted or hard, got '" + nms + "'");
-        }
-        double minConfidence = config.getDouble("minConfidence", d.minConfidence());
-        if (!(minConfidence >= 0 && minConfidence < 1)) {
-            throw new IllegalArgumentException("option minConfidence must be in [0, 1), got "
-                    + minConfidence);
-        }
-        double iou = config.getDouble("iouThreshold", d.iouThreshold());
-        if (!(iou > 0 && iou <= 1)) {
-            throw new IllegalArgumentException("option iouThreshold must be in (0, 1], got " + iou);
-        }
-        int maxFaces = config.getInt("maxFaces", d.maxFaces());
-        if (maxFaces < 1 || maxFaces > 896) {
-            throw new IllegalArgumentException("option maxFaces must be 1..896, got " + maxFaces);
-        }
-        int minFaceSize = config.getInt("minFaceSize", d.minFaceSize());
-        if (minFaceSize < 0) {
-            throw new IllegalArgumentException("option minFaceSize must not be negative, got "
-                    + minFaceSize);
-        }
-        int threads = config.getInt("intraOpThreads", d.intraOpThreads());
-        if (threads < 0 || threads > 256) {
-            throw new IllegalArgumentException("option intraOpThreads must be 0..256 (0: ONNX Runtime"
-                    + " decides), got " + threads);
+            throw new InvalidOptionException("weights", "option weights must not all be zero,"
+                    + " got " + weights);
         }
         return new Settings(mode, detectorSize, classifiers, weights,
-                config.getBoolean("flip", d.flip()), config.getBoolean("align", d.align()),
-                config.getBoolean("letterbox", d.letterbox()), minConfidence, iou,
-                nms.equals("weighted"), maxFaces, minFaceSize, threads, model,
-                card != null ? card : preset != null ? "preset:" + preset : null);
+                config.getBoolean("flip", d.flip()), config.getBoolean("align"),
+                config.getBoolean("letterbox"), config.getDouble("minConfidence"),
+                config.getDouble("iouThreshold"), config.getChoice("nms").equals("weighted"),
+                config.getInt("maxFaces"), config.getInt("minFaceSize"), config.getInt("threads"),
+                model, card != null ? card.toString() : preset != null ? "preset:" + preset : null);
     }
 
     /** Reads the user model's card, if any. */
@@ -204,11 +219,11 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
     List<String> missingFiles() {
         List<String> missing = new ArrayList<>();
         if (classifierModel != null && !Files.isRegularFile(classifierModel)) {
-            missing.add("model file " + classifierModel + " not found (option classifier.model)");
+            missing.add("model file " + classifierModel + " not found (option model)");
         }
         if (classifierCardSource != null && !classifierCardSource.startsWith("preset:")
                 && !Files.isRegularFile(Path.of(classifierCardSource))) {
-            missing.add("model card " + classifierCardSource + " not found (option classifier.card)");
+            missing.add("model card " + classifierCardSource + " not found (option card)");
         }
         return missing;
     }

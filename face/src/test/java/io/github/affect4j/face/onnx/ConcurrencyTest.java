@@ -7,9 +7,9 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
-import io.github.affect4j.spi.DetectorConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,7 +32,7 @@ class ConcurrencyTest {
                 TestImages.placed(640, 480, 140, 60, 360), TestImages.gradient(320, 240),
                 TestImages.placed(256, 256, 60, 50, 140));
         ImageFrame crop = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
-        try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
+        try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()))) {
             List<FaceAnalysis> expected = new ArrayList<>();
             for (ImageFrame image : images) {
                 expected.add(detector.analyze(image));
@@ -78,7 +78,7 @@ class ConcurrencyTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void closeWhileThreadsAreRunningWaitsAndThenRefuses() throws Exception {
-        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()));
+        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()));
         ImageFrame image = TestImages.twoFaces();
         FaceAnalysis expected = detector.analyze(image);
         AtomicInteger completed = new AtomicInteger();
@@ -125,7 +125,7 @@ class ConcurrencyTest {
 
     @Test
     void closeEmptiesTheWorkspacePool() throws Exception {
-        OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()));
+        OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()));
         assertEquals(0, detector.pooledWorkspaces(), "no workspace before the first call");
         detector.analyze(TestImages.twoFaces());
         assertEquals(1, detector.pooledWorkspaces(), "the call gave its workspace back");
@@ -138,7 +138,7 @@ class ConcurrencyTest {
     @Test
     void aHugeBatchDoesNotGrowThePooledWorkspace() throws Exception {
         ImageFrame face = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
-        try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()))) {
+        try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()))) {
             FaceResult one = detector.analyzeFace(face);
             long small = detector.pooledFloats();
             // 40 crops and their mirror images: 80 samples per classifier, over MAX_BATCH and

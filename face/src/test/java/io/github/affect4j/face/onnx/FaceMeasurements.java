@@ -5,7 +5,6 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
-import io.github.affect4j.spi.DetectorConfig;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,7 +41,7 @@ public final class FaceMeasurements {
         for (int i = 0; i < options.length; i += 2) {
             map.put(options[i], options[i + 1]);
         }
-        return OnnxFaceEmotion.load(Settings.of(DetectorConfig.of(map)));
+        return OnnxFaceEmotion.load(Settings.of(map));
     }
 
     static String describe(FaceResult face) {
@@ -278,8 +277,8 @@ public final class FaceMeasurements {
         boolean cpu = Boolean.getBoolean("cpu");
         String[][] configs = cpu ? new String[][] {{}, {"mode", "fast"}, {"flip", "false"},
             {"classifiers", "face-api"}}
-            : new String[][] {{}, {"mode", "fast"}, {"intraOpThreads", "2"},
-                {"mode", "fast", "intraOpThreads", "2"}};
+            : new String[][] {{}, {"mode", "fast"}, {"threads", "2"},
+                {"mode", "fast", "threads", "2"}};
         System.out.println(cpu ? "thread CPU time:" : "wall time:");
         for (String[] options : configs) {
             long t0 = System.nanoTime();

@@ -10,7 +10,6 @@ import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
 import io.github.affect4j.InvalidModelException;
-import io.github.affect4j.spi.DetectorConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -139,8 +138,8 @@ class ModelCardTest {
     void theProviderOptionsLoadAUserModelWithACardFile() throws Exception {
         Path model = copy("hsemotion_enet_b0_8_tiny.onnx");
         Path cardFile = copy("hsemotion_enet_b0_8.properties");
-        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.of(Map.of(
-                "classifier.model", model.toString(), "classifier.card", cardFile.toString()))))) {
+        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of(
+                "model", model.toString(), "card", cardFile.toString())))) {
             FaceResult face = detector.analyzeFace(uniform(50, 50, 10, 200, 90));
             assertScores(expected(ModelCard.hsEmotionEnetB08(), params("hsemotion_enet_b0_8_tiny"),
                     10, 200, 90), face, "hsemotion via options");
@@ -148,9 +147,9 @@ class ModelCardTest {
                     "a user model replaces the bundled classifiers");
         }
         // with the bundled ones too, when asked for
-        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.of(Map.of(
-                "classifier.model", model.toString(), "classifier.preset", "hsemotion",
-                "classifiers", "face-api", "weights", "1,3"))))) {
+        try (FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of(
+                "model", model.toString(), "preset", "hsemotion",
+                "classifiers", "face-api", "weights", "1,3")))) {
             assertTrue(detector.info().model().contains("face_expression.onnx")
                     && detector.info().model().contains("hsemotion_enet_b0_8_tiny.onnx"),
                     detector.info()::toString);
@@ -224,8 +223,8 @@ class ModelCardTest {
             assertTrue(e.getMessage().startsWith(file.getFileName() + ": "), e.getMessage());
         }
         InvalidModelException viaOptions = assertThrows(InvalidModelException.class,
-                () -> OnnxFaceEmotion.load(Settings.of(DetectorConfig.of(Map.of(
-                        "classifier.model", garbage.toString(), "classifier.preset", "ferplus")))));
+                () -> OnnxFaceEmotion.load(Settings.of(Map.of(
+                        "model", garbage.toString(), "preset", "ferplus"))));
         assertTrue(viaOptions.getMessage().startsWith(garbage + ": not a model ONNX Runtime can load"),
                 viaOptions.getMessage());
     }

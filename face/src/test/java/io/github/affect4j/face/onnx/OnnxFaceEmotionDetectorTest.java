@@ -13,7 +13,6 @@ import io.github.affect4j.FaceQuality;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
-import io.github.affect4j.spi.DetectorConfig;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ class OnnxFaceEmotionDetectorTest {
 
     @BeforeAll
     static void load() throws Exception {
-        accurate = OnnxFaceEmotion.load(Settings.of(DetectorConfig.empty()));
-        fast = OnnxFaceEmotion.load(Settings.of(DetectorConfig.of(Map.of("mode", "fast"))));
+        accurate = OnnxFaceEmotion.load(Settings.of(Map.of()));
+        fast = OnnxFaceEmotion.load(Settings.of(Map.of("mode", "fast")));
     }
 
     @AfterAll
@@ -237,8 +236,8 @@ class OnnxFaceEmotionDetectorTest {
 
     @Test
     void closedDetectorRefusesWork() throws Exception {
-        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(DetectorConfig.of(
-                Map.of("mode", "fast"))));
+        FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(
+                Map.of("mode", "fast")));
         detector.close();
         detector.close();
         IllegalStateException e = assertThrows(IllegalStateException.class,

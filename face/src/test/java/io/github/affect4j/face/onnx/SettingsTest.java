@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.affect4j.spi.DetectorConfig;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class SettingsTest {
         for (int i = 0; i < kv.length; i += 2) {
             map.put(kv[i], kv[i + 1]);
         }
-        return Settings.of(DetectorConfig.of(map));
+        return Settings.of(map);
     }
 
     @Test
@@ -27,7 +26,7 @@ class SettingsTest {
         assertEquals(256, accurate.detectorSize());
         assertEquals(List.of("face-api", "fer2013"), accurate.classifiers());
         assertTrue(accurate.flip() && accurate.align() && accurate.letterbox() && accurate.weightedNms());
-        assertEquals(1, accurate.intraOpThreads());
+        assertEquals(1, accurate.threads());
         Settings fast = of("mode", "fast");
         assertEquals(128, fast.detectorSize());
         assertEquals(List.of("face-api"), fast.classifiers());
@@ -36,6 +35,13 @@ class SettingsTest {
         assertEquals(256, mixed.detectorSize());
         assertTrue(mixed.flip());
         assertFalse(mixed.weightedNms());
+    }
+
+    @Test
+    void declaredDefaultsAreTheAccurateModesDefaults() {
+        // The declarations shown to users and the defaults the code uses cannot drift apart.
+        assertEquals(Settings.defaults(Settings.Mode.ACCURATE), of());
+        assertEquals(Settings.defaults(Settings.Mode.FAST), of("mode", "fast"));
     }
 
     @Test
@@ -49,8 +55,8 @@ class SettingsTest {
                 new String[] {"minConfidence", "1.5"}, "minConfidence",
                 new String[] {"flip", "maybe"}, "flip",
                 new String[] {"maxFaces", "0"}, "maxFaces",
-                new String[] {"classifier.model", "x.onnx"}, "classifier.card",
-                new String[] {"classifier.preset", "ferplus"}, "classifier.model");
+                new String[] {"model", "x.onnx"}, "card",
+                new String[] {"preset", "ferplus"}, "model");
         for (Map.Entry<String[], String> c : cases.entrySet()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> of(c.getKey()), String.join("=", c.getKey()));
@@ -60,13 +66,13 @@ class SettingsTest {
 
     @Test
     void aUserModelReplacesOrJoinsTheBundledOnes() {
-        Settings alone = of("classifier.model", "m.onnx", "classifier.preset", "ferplus");
+        Settings alone = of("model", "m.onnx", "preset", "ferplus");
         assertEquals(List.of(), alone.classifiers());
         assertEquals(List.of(1.0), alone.weights());
-        Settings joined = of("classifier.model", "m.onnx", "classifier.preset", "ferplus",
+        Settings joined = of("model", "m.onnx", "preset", "ferplus",
                 "classifiers", "fer2013", "weights", "2,1");
         assertEquals(List.of("fer2013"), joined.classifiers());
         assertEquals(List.of(2.0, 1.0), joined.weights());
-        assertEquals(List.of("model file m.onnx not found (option classifier.model)"), alone.missingFiles());
+        assertEquals(List.of("model file m.onnx not found (option model)"), alone.missingFiles());
     }
 }

@@ -5,7 +5,9 @@ import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.DetectorProvider;
 import io.github.affect4j.spi.FaceDetectorProvider;
+import io.github.affect4j.spi.OptionSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +18,9 @@ import java.util.function.Supplier;
  * cues are weak, and it then reports a neutral-dominated distribution rather than a guess.
  *
  * <h2>Options</h2>
+ * Declared in {@link #options()} ({@code ./affect4j detectors} prints them):
  * <table>
- *   <caption>Options read from the {@link DetectorConfig}</caption>
+ *   <caption>Options of the heuristic face detector</caption>
  *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
  *   <tr><td>{@code minFaceSize}</td><td>40</td><td>faces whose shorter box side is below this
  *       many source pixels are still reported, but flagged {@code SMALL} and not assessable
@@ -32,15 +35,17 @@ import java.util.function.Supplier;
  *       smaller finds more faces, slower</td></tr>
  *   <tr><td>{@code minNeighbors}</td><td>3</td><td>overlapping raw windows a detection needs
  *       (1 to 100); higher gives fewer false faces and misses more real ones</td></tr>
- *   <tr><td>{@code minConfidence}</td><td>0.35</td><td>detections below this confidence are
- *       dropped (0 to 1); those below 0.5 are kept but flagged {@code LOW_CONFIDENCE}</td></tr>
+ *   <tr><td>{@code minConfidence}</td><td>0.35</td><td>detections with a lower confidence are
+ *       not reported (0 to 1, the meaning it has on every affect4j provider); those below 0.5
+ *       are kept but flagged {@code LOW_CONFIDENCE}</td></tr>
  *   <tr><td>{@code cascadeDirectory}</td><td>none</td><td>a folder holding
  *       {@code haarcascade_frontalface_alt2.xml}, {@code haarcascade_eye.xml} and
  *       {@code haarcascade_smile.xml} to load instead of the copies bundled in this jar, which
  *       are otherwise extracted once per JVM into {@code java.io.tmpdir}</td></tr>
  * </table>
- * Invalid values make {@link #availability} report the provider unavailable and {@link #create}
- * throw {@link IllegalArgumentException}, naming the option and the value.
+ * An undeclared name or a value out of range fails the build with
+ * {@link io.github.affect4j.InvalidOptionException}; a {@code cascadeDirectory} without the
+ * three files makes {@link #availability} report the provider unavailable.
  *
  * <h2>Natives and temporary files</h2>
  * {@link #create} loads OpenCV's native library once per class loader. By default
@@ -130,6 +135,12 @@ public final class HeuristicFaceDetectorProvider implements FaceDetectorProvider
     public HeuristicFaceDetectorProvider() {
     }
 
+    /** The options in the table above. */
+    @Override
+    public List<OptionSpec> options() {
+        return HeuristicFaceOptions.OPTIONS;
+    }
+
     /** {@value #ID} */
     @Override
     public String id() {
@@ -144,7 +155,7 @@ public final class HeuristicFaceDetectorProvider implements FaceDetectorProvider
 
     /**
      * Checks, without loading natives, that OpenCV's Java classes and the bundled cascades are
-     * on the class path and that the options are valid.
+     * on the class path and that {@code cascadeDirectory}, if given, holds the cascades.
      */
     @Override
     public Availability availability(DetectorConfig config) {
@@ -176,7 +187,7 @@ public final class HeuristicFaceDetectorProvider implements FaceDetectorProvider
     /**
      * Loads the OpenCV natives (once per class loader) and the cascades, and creates a detector.
      *
-     * @throws IllegalArgumentException if an option is invalid
+     * @throws IllegalArgumentException if {@code cascadeDirectory} lacks a cascade
      * @throws IllegalStateException if the OpenCV natives or a cascade cannot be loaded
      * @throws java.io.UncheckedIOException if the bundled cascades cannot be extracted
      */

@@ -1,7 +1,10 @@
 package io.github.affect4j.heuristics.face;
 
 import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.OptionSpec;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,44 +35,43 @@ record HeuristicFaceOptions(int minFaceSize, int smallestFace, int maxImageSide,
     /** The side of the square detection window of the face cascade, in pixels. */
     static final int CASCADE_WINDOW = 20;
 
+    /** The options the heuristic face provider declares. */
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.integer(MIN_FACE_SIZE, 1, 10_000, 40, "faces whose shorter box side is"
+                    + " below this many source pixels are flagged SMALL (still reported)"),
+            OptionSpec.integer(SMALLEST_FACE, CASCADE_WINDOW, 10_000, 24, "faces smaller than"
+                    + " this many source pixels are not searched for"),
+            OptionSpec.integer(MAX_IMAGE_SIDE, 64, 16_384, 1024, "images with a longer side are"
+                    + " downscaled to it for detection"),
+            OptionSpec.decimal(SCALE_FACTOR, 1.01, 2.0, 1.1, "step between detection scales;"
+                    + " smaller finds more faces, slower"),
+            OptionSpec.integer(MIN_NEIGHBORS, 1, 100, 3, "overlapping raw windows a detection"
+                    + " needs; higher gives fewer false faces"),
+            OptionSpec.decimal(MIN_CONFIDENCE, 0, 1, 0.35, "detections with a lower confidence"
+                    + " are not reported"),
+            OptionSpec.path(CASCADE_DIRECTORY, "a folder with the three Haar cascade files to use"
+                    + " instead of the bundled copies"));
+
     /**
-     * Reads and checks the options.
+     * Reads the options.
      *
-     * @throws IllegalArgumentException naming the option and the value given when one is out of
-     *     range or does not parse
+     * @param config options checked against {@link #OPTIONS}
+     * @throws IllegalArgumentException if {@code cascadeDirectory} does not hold the cascades
      */
     static HeuristicFaceOptions from(DetectorConfig config) {
-        int minFaceSize = config.getInt(MIN_FACE_SIZE, 40);
-        require(minFaceSize >= 1 && minFaceSize <= 10_000, MIN_FACE_SIZE, minFaceSize,
-                "between 1 and 10000 pixels");
-        int smallestFace = config.getInt(SMALLEST_FACE, 24);
-        require(smallestFace >= CASCADE_WINDOW && smallestFace <= 10_000, SMALLEST_FACE,
-                smallestFace, "between " + CASCADE_WINDOW + " (the cascade window) and 10000 pixels");
-        int maxImageSide = config.getInt(MAX_IMAGE_SIDE, 1024);
-        require(maxImageSide >= 64 && maxImageSide <= 16_384, MAX_IMAGE_SIDE, maxImageSide,
-                "between 64 and 16384 pixels");
-        double scaleFactor = config.getDouble(SCALE_FACTOR, 1.1);
-        require(scaleFactor >= 1.01 && scaleFactor <= 2.0, SCALE_FACTOR, scaleFactor,
-                "between 1.01 and 2.0");
-        int minNeighbors = config.getInt(MIN_NEIGHBORS, 3);
-        require(minNeighbors >= 1 && minNeighbors <= 100, MIN_NEIGHBORS, minNeighbors,
-                "between 1 and 100");
-        double minConfidence = config.getDouble(MIN_CONFIDENCE, 0.35);
-        require(minConfidence >= 0 && minConfidence <= 1, MIN_CONFIDENCE, minConfidence,
-                "between 0 and 1");
         Optional<Path> directory = config.getPath(CASCADE_DIRECTORY);
         if (directory.isPresent() && !BundledCascades.complete(directory.get())) {
             throw new IllegalArgumentException("option " + CASCADE_DIRECTORY + " must name a folder"
                     + " holding " + BundledCascades.NAMES + ", got '" + directory.get() + "'");
         }
-        return new HeuristicFaceOptions(minFaceSize, smallestFace, maxImageSide, scaleFactor,
-                minNeighbors, minConfidence, directory.orElse(null));
+        return new HeuristicFaceOptions(config.getInt(MIN_FACE_SIZE), config.getInt(SMALLEST_FACE),
+                config.getInt(MAX_IMAGE_SIDE), config.getDouble(SCALE_FACTOR),
+                config.getInt(MIN_NEIGHBORS), config.getDouble(MIN_CONFIDENCE),
+                directory.orElse(null));
     }
 
-    private static void require(boolean valid, String option, Object value, String range) {
-        if (!valid) {
-            throw new IllegalArgumentException("option " + option + " must be " + range + ", got "
-                    + value);
-        }
+    /** Reads options given by name (tests). */
+    static HeuristicFaceOptions from(Map<String, String> options) {
+        return from(DetectorConfig.of(OPTIONS, options));
     }
 }

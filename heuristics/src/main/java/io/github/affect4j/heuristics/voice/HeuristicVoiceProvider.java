@@ -4,7 +4,9 @@ import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
 import io.github.affect4j.spi.DetectorProvider;
+import io.github.affect4j.spi.OptionSpec;
 import io.github.affect4j.spi.VoiceDetectorProvider;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * speaker's earlier speech in the same clip or stream.
  *
  * <h2>Options</h2>
- * All optional, given with {@code EmotionDetectors.voiceBuilder().option(name, value)}:
+ * All optional, given with {@code EmotionDetectors.voiceBuilder().option(name, value)} and
+ * declared in {@link #options()} ({@code ./affect4j detectors} prints them):
  * <table>
  *   <caption>Options of the heuristic voice detector</caption>
  *   <tr><th>name</th><th>default</th><th>range</th><th>meaning</th></tr>
@@ -43,8 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code pitchMinHz}</td><td>60</td><td>55-250</td><td>lowest pitch searched</td></tr>
  *   <tr><td>{@code pitchMaxHz}</td><td>600</td><td>250-1000</td><td>highest pitch searched</td></tr>
  * </table>
- * Values that do not parse or are out of range make {@link #availability} report the problem
- * and {@link #create} throw {@link IllegalArgumentException}.
+ * An undeclared name, a value that does not parse or is out of range, or a pair out of order
+ * ({@code pitchMinHz} not below {@code pitchMaxHz}, {@code minSegmentSeconds} not below
+ * {@code maxSegmentSeconds}) fails the build with {@link io.github.affect4j.InvalidOptionException}.
  *
  * <p>Discovery instantiates this class through {@link java.util.ServiceLoader}; applications use
  * {@link io.github.affect4j.EmotionDetectors} instead.
@@ -66,6 +70,18 @@ public final class HeuristicVoiceProvider implements VoiceDetectorProvider {
     public HeuristicVoiceProvider() {
     }
 
+    /** The options in the table above. */
+    @Override
+    public List<OptionSpec> options() {
+        return VoiceSettings.OPTIONS;
+    }
+
+    /** Checks that pitchMinHz and minSegmentSeconds lie below their maxima. */
+    @Override
+    public void validate(DetectorConfig config) {
+        VoiceSettings.from(config);
+    }
+
     /** @return {@value #ID} */
     @Override
     public String id() {
@@ -79,8 +95,7 @@ public final class HeuristicVoiceProvider implements VoiceDetectorProvider {
     }
 
     /**
-     * Checks that TarsosDSP is present (without initialising its classes) and that the options
-     * are valid.
+     * Checks that TarsosDSP is present (without initialising its classes).
      *
      * @param config the options the detector would be created with
      */
@@ -95,11 +110,6 @@ public final class HeuristicVoiceProvider implements VoiceDetectorProvider {
                         + "class " + name + " cannot be loaded (" + e + ")");
             }
         }
-        try {
-            VoiceSettings.from(config);
-        } catch (IllegalArgumentException e) {
-            return Availability.unavailable(e.getMessage());
-        }
         return Availability.ready();
     }
 
@@ -108,7 +118,7 @@ public final class HeuristicVoiceProvider implements VoiceDetectorProvider {
      *
      * @param config the options, documented on this class
      * @return a new thread-safe detector
-     * @throws IllegalArgumentException if an option does not parse or is out of range
+     * @throws IllegalArgumentException if two options contradict each other
      */
     @Override
     public VoiceEmotionDetector create(DetectorConfig config) {

@@ -1,7 +1,10 @@
 package io.github.affect4j.heuristics.voice;
 
 import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.OptionSpec;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The validated, frozen options of the rule-based voice detector. Names and meanings are
@@ -23,6 +26,27 @@ record VoiceSettings(double vadThresholdDb, double pauseSeconds, double minSegme
     static final VoiceSettings DEFAULTS =
             new VoiceSettings(10, 0.3, 0.2, 10, 0.5, 0.6, 60, 600);
 
+    /** The options the heuristic voice provider declares; ranges as checked below. */
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.decimal(VAD_THRESHOLD_DB, 3, 40, DEFAULTS.vadThresholdDb, "dB above the"
+                    + " adaptive noise floor that starts speech; lower finds softer speech and"
+                    + " more noise"),
+            OptionSpec.decimal(PAUSE_SECONDS, 0.05, 5, DEFAULTS.pauseSeconds, "seconds of silence"
+                    + " that end a speech segment (and delay a stream's report)"),
+            OptionSpec.decimal(MIN_SEGMENT_SECONDS, 0.05, 5, DEFAULTS.minSegmentSeconds,
+                    "shorter segments, in seconds, are dropped as clicks; below"
+                    + " maxSegmentSeconds"),
+            OptionSpec.decimal(MAX_SEGMENT_SECONDS, 1, 60, DEFAULTS.maxSegmentSeconds,
+                    "longer speech is cut into segments of this many seconds"),
+            OptionSpec.decimal(MIN_SPEECH_SECONDS, 0, 10, DEFAULTS.minSpeechSeconds,
+                    "less speech than this many seconds is flagged TOO_SHORT"),
+            OptionSpec.decimal(BASELINE_WEIGHT, 0, 1, DEFAULTS.baselineWeight, "how far segments"
+                    + " are judged against the speaker's own baseline; 0 turns it off"),
+            OptionSpec.decimal(PITCH_MIN_HZ, 55, 250, DEFAULTS.pitchMinHz, "lowest pitch"
+                    + " searched, Hz; below pitchMaxHz"),
+            OptionSpec.decimal(PITCH_MAX_HZ, 250, 1000, DEFAULTS.pitchMaxHz, "highest pitch"
+                    + " searched, Hz"));
+
     /** @throws IllegalArgumentException naming the option and its value when one is out of range */
     VoiceSettings {
         check(VAD_THRESHOLD_DB, vadThresholdDb, 3, 40, "dB");
@@ -35,31 +59,44 @@ record VoiceSettings(double vadThresholdDb, double pauseSeconds, double minSegme
         check(PITCH_MIN_HZ, pitchMinHz, 55, 250, "Hz");
         check(PITCH_MAX_HZ, pitchMaxHz, 250, 1000, "Hz");
         if (pitchMinHz >= pitchMaxHz) {
-            throw new IllegalArgumentException("option " + PITCH_MIN_HZ + " (" + pitchMinHz
-                    + ") must be below " + PITCH_MAX_HZ + " (" + pitchMaxHz + ")");
+            throw new IllegalArgumentException("option " + PITCH_MIN_HZ + " (" + plain(pitchMinHz)
+                    + ") must be below " + PITCH_MAX_HZ + " (" + plain(pitchMaxHz) + ")");
         }
         if (minSegmentSeconds >= maxSegmentSeconds) {
             throw new IllegalArgumentException("option " + MIN_SEGMENT_SECONDS + " ("
-                    + minSegmentSeconds + ") must be below " + MAX_SEGMENT_SECONDS + " ("
-                    + maxSegmentSeconds + ")");
+                    + plain(minSegmentSeconds) + ") must be below " + MAX_SEGMENT_SECONDS + " ("
+                    + plain(maxSegmentSeconds) + ")");
         }
     }
 
     /**
-     * Reads the options, falling back to the defaults for absent ones.
+     * Reads the options, falling back to the declared defaults for absent ones.
      *
-     * @throws IllegalArgumentException if a value does not parse or is out of range
+     * @param config options checked against {@link #OPTIONS}
+     * @throws IllegalArgumentException if pitchMinHz is not below pitchMaxHz or
+     *     minSegmentSeconds not below maxSegmentSeconds
      */
     static VoiceSettings from(DetectorConfig config) {
         return new VoiceSettings(
-                config.getDouble(VAD_THRESHOLD_DB, DEFAULTS.vadThresholdDb),
-                config.getDouble(PAUSE_SECONDS, DEFAULTS.pauseSeconds),
-                config.getDouble(MIN_SEGMENT_SECONDS, DEFAULTS.minSegmentSeconds),
-                config.getDouble(MAX_SEGMENT_SECONDS, DEFAULTS.maxSegmentSeconds),
-                config.getDouble(MIN_SPEECH_SECONDS, DEFAULTS.minSpeechSeconds),
-                config.getDouble(BASELINE_WEIGHT, DEFAULTS.baselineWeight),
-                config.getDouble(PITCH_MIN_HZ, DEFAULTS.pitchMinHz),
-                config.getDouble(PITCH_MAX_HZ, DEFAULTS.pitchMaxHz));
+                config.getDouble(VAD_THRESHOLD_DB),
+                config.getDouble(PAUSE_SECONDS),
+                config.getDouble(MIN_SEGMENT_SECONDS),
+                config.getDouble(MAX_SEGMENT_SECONDS),
+                config.getDouble(MIN_SPEECH_SECONDS),
+                config.getDouble(BASELINE_WEIGHT),
+                config.getDouble(PITCH_MIN_HZ),
+                config.getDouble(PITCH_MAX_HZ));
+    }
+
+    /**
+     * Reads options given by name (tests).
+     *
+     * @throws io.github.affect4j.InvalidOptionException if a name is unknown or a value out of
+     *     range
+     * @throws IllegalArgumentException if two options contradict each other
+     */
+    static VoiceSettings from(Map<String, String> options) {
+        return from(DetectorConfig.of(OPTIONS, options));
     }
 
     private static void check(String name, double value, double min, double max, String unit) {

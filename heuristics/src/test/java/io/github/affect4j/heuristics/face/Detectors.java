@@ -15,6 +15,7 @@ final class Detectors {
     }
 
     static FaceEmotionDetector create(Map<String, String> options) {
-        return new HeuristicFaceDetectorProvider().create(DetectorConfig.of(options));
+        HeuristicFaceDetectorProvider provider = new HeuristicFaceDetectorProvider();
+        return provider.create(DetectorConfig.of(provider.options(), options));
     }
 }

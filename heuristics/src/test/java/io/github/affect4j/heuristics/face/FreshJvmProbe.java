@@ -26,8 +26,9 @@ public final class FreshJvmProbe {
     public static void main(String[] args) {
         switch (args[0]) {
             case "availability" -> {
-                System.out.println("available=" + new HeuristicFaceDetectorProvider()
-                        .availability(DetectorConfig.empty()).available());
+                HeuristicFaceDetectorProvider provider = new HeuristicFaceDetectorProvider();
+                System.out.println("available=" + provider
+                        .availability(DetectorConfig.defaults(provider.options())).available());
                 System.out.println("providers=" + EmotionDetectors.faceBuilder().providers());
             }
             case "create" -> {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.affect4j.DetectorInfo;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
@@ -43,23 +44,49 @@ class HeuristicFaceDetectorProviderTest {
 
     @Test
     void isAvailableWithDefaultOptions() {
-        assertEquals(Availability.ready(), provider.availability(DetectorConfig.empty()));
+        assertEquals(Availability.ready(),
+                provider.availability(DetectorConfig.defaults(provider.options())));
     }
 
     @ParameterizedTest
-    @CsvSource({"minFaceSize, 0", "minFaceSize, big", "smallestFace, 10", "maxImageSide, 32",
-            "scaleFactor, 1.0", "scaleFactor, NaN", "minNeighbors, 0", "minConfidence, 1.5",
-            "cascadeDirectory, /no/such/folder"})
-    void invalidOptionsMakeItUnavailableAndCreateFailNamingTheOptionAndValue(String name,
-                                                                              String value) {
-        DetectorConfig config = DetectorConfig.of(Map.of(name, value));
+    @CsvSource({"minFaceSize, 0, '[1, 10000]'", "minFaceSize, big, '[1, 10000]'",
+            "smallestFace, 10, '[20, 10000]'", "maxImageSide, 32, '[64, 16384]'",
+            "scaleFactor, 1.0, '[1.01, 2]'", "scaleFactor, NaN, '[1.01, 2]'",
+            "minNeighbors, 0, '[1, 100]'", "minConfidence, 1.5, '[0, 1]'"})
+    void invalidOptionsFailTheBuildNamingTheOptionValueAndRange(String name, String value,
+                                                                String range) {
+        InvalidOptionException e = assertThrows(InvalidOptionException.class,
+                () -> EmotionDetectors.faceBuilder().option(name, value).build());
+        assertEquals(name, e.option());
+        assertTrue(e.getMessage().startsWith("face provider 'heuristic': option " + name
+                + " must be ") && e.getMessage().endsWith(range + ", got '" + value + "'"),
+                e::getMessage);
+    }
 
+    @Test
+    void misspeltOptionFailsListingTheValidOnes() {
+        InvalidOptionException e = assertThrows(InvalidOptionException.class,
+                () -> EmotionDetectors.faceBuilder().option("minFaceSise", "48").build());
+        assertEquals("unknown option 'minFaceSise' for the face provider 'heuristic'; valid"
+                + " options of 'heuristic': cascadeDirectory, maxImageSide, minConfidence,"
+                + " minFaceSize, minNeighbors, scaleFactor, smallestFace", e.getMessage());
+    }
+
+    @Test
+    void declaredDefaultsAreTheOnesUsed() {
+        assertEquals(new HeuristicFaceOptions(40, 24, 1024, 1.1, 3, 0.35, null),
+                HeuristicFaceOptions.from(Map.of()));
+    }
+
+    @Test
+    void incompleteCascadeDirectoryMakesItUnavailable() {
+        DetectorConfig config = DetectorConfig.of(provider.options(),
+                Map.of("cascadeDirectory", "/no/such/folder"));
         Availability availability = provider.availability(config);
         assertFalse(availability.available());
-        assertTrue(availability.reason().contains(name), availability::reason);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> provider.create(config));
-        assertTrue(e.getMessage().contains(name) && e.getMessage().contains(value), e::getMessage);
+        assertTrue(availability.reason().contains("cascadeDirectory")
+                && availability.reason().contains("/no/such/folder"), availability::reason);
+        assertThrows(IllegalArgumentException.class, () -> provider.create(config));
     }
 
     @Test
@@ -83,7 +110,7 @@ class HeuristicFaceDetectorProviderTest {
                 Files.copy(in, directory.resolve(name));
             }
         }
-        try (FaceEmotionDetector detector = provider.create(DetectorConfig.of(
+        try (FaceEmotionDetector detector = provider.create(DetectorConfig.of(provider.options(),
                 Map.of("cascadeDirectory", directory.toString())))) {
             assertEquals(Emotion.HAPPINESS,
                     detector.analyze(Samples.astronaut()).faces().get(0).dominant());
@@ -95,7 +122,8 @@ class HeuristicFaceDetectorProviderTest {
         for (String name : BundledCascades.NAMES) {
             Files.writeString(directory.resolve(name), "<opencv_storage>not a cascade");
         }
-        DetectorConfig config = DetectorConfig.of(Map.of("cascadeDirectory", directory.toString()));
+        DetectorConfig config = DetectorConfig.of(provider.options(),
+                Map.of("cascadeDirectory", directory.toString()));
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> provider.create(config));
         assertTrue(e.getMessage().contains(BundledCascades.FACE), e::getMessage);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
@@ -34,7 +35,8 @@ class HeuristicVoiceProviderTest {
         HeuristicVoiceProvider provider = new HeuristicVoiceProvider();
         assertEquals("heuristic", provider.id());
         assertEquals(DetectorProvider.HEURISTIC_PRIORITY, provider.priority());
-        assertEquals(Availability.ready(), provider.availability(DetectorConfig.empty()));
+        assertEquals(Availability.ready(),
+                provider.availability(DetectorConfig.defaults(provider.options())));
     }
 
     @Test
@@ -51,40 +53,42 @@ class HeuristicVoiceProviderTest {
 
     @Test
     void readsEveryOption() {
-        DetectorConfig config = DetectorConfig.of(Map.of(
+        assertEquals(new VoiceSettings(12, 0.4, 0.3, 20, 1, 0, 70, 400), VoiceSettings.from(Map.of(
                 "vadThresholdDb", "12", "pauseSeconds", "0.4", "minSegmentSeconds", "0.3",
                 "maxSegmentSeconds", "20", "minSpeechSeconds", "1", "baselineWeight", "0",
-                "pitchMinHz", "70", "pitchMaxHz", "400"));
-        assertEquals(new VoiceSettings(12, 0.4, 0.3, 20, 1, 0, 70, 400), VoiceSettings.from(config));
-        assertEquals(VoiceSettings.DEFAULTS, VoiceSettings.from(DetectorConfig.empty()));
+                "pitchMinHz", "70", "pitchMaxHz", "400")));
+        // the declared defaults are the ones used
+        assertEquals(VoiceSettings.DEFAULTS, VoiceSettings.from(Map.of()));
+    }
+
+    private static InvalidOptionException buildFails(String... options) {
+        var builder = EmotionDetectors.voiceBuilder();
+        for (int i = 0; i < options.length; i += 2) {
+            builder.option(options[i], options[i + 1]);
+        }
+        return assertThrows(InvalidOptionException.class, builder::build);
     }
 
     @Test
-    void badOptionsAreReportedNotIgnored() {
-        HeuristicVoiceProvider provider = new HeuristicVoiceProvider();
-        DetectorConfig outOfRange = DetectorConfig.of(Map.of("vadThresholdDb", "1"));
-        Availability availability = provider.availability(outOfRange);
-        assertFalse(availability.available());
-        assertTrue(availability.reason().contains("vadThresholdDb")
-                && availability.reason().contains("got 1"), availability.reason());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> provider.create(outOfRange));
-        assertTrue(e.getMessage().contains("vadThresholdDb"), e.getMessage());
-
-        DetectorConfig notANumber = DetectorConfig.of(Map.of("pauseSeconds", "long"));
-        assertTrue(provider.availability(notANumber).reason().contains("pauseSeconds"));
-        DetectorConfig inverted = DetectorConfig.of(Map.of(
-                "minSegmentSeconds", "3", "maxSegmentSeconds", "2"));
-        assertTrue(provider.availability(inverted).reason().contains("maxSegmentSeconds"));
-        DetectorConfig pitchInverted = DetectorConfig.of(Map.of("pitchMinHz", "250",
-                "pitchMaxHz", "250"));
-        assertTrue(provider.availability(pitchInverted).reason().contains("pitchMaxHz"));
+    void badOptionsFailTheBuildNamingTheRange() {
+        assertEquals("voice provider 'heuristic': option vadThresholdDb must be a number in"
+                + " [3, 40], got '1'", buildFails("vadThresholdDb", "1").getMessage());
+        assertEquals("voice provider 'heuristic': option pauseSeconds must be a number in"
+                + " [0.05, 5], got 'long'", buildFails("pauseSeconds", "long").getMessage());
+        assertEquals("voice provider 'heuristic': option minSegmentSeconds (3) must be below"
+                + " maxSegmentSeconds (2)",
+                buildFails("minSegmentSeconds", "3", "maxSegmentSeconds", "2").getMessage());
+        assertTrue(buildFails("pitchMinHz", "250", "pitchMaxHz", "250").getMessage()
+                .contains("pitchMaxHz"));
     }
 
     @Test
-    void unrelatedOptionsAreIgnored() {
-        HeuristicVoiceProvider provider = new HeuristicVoiceProvider();
-        DetectorConfig config = DetectorConfig.of(Map.of("model", "/nowhere/model.onnx"));
-        assertTrue(provider.availability(config).available());
+    void optionsOfOtherProvidersAreRefused() {
+        // Before, the heuristic ignored the onnx provider's model option: a silent downgrade.
+        InvalidOptionException e = buildFails("model", "/nowhere/model.onnx");
+        assertEquals("unknown option 'model' for the voice provider 'heuristic'; valid options of"
+                + " 'heuristic': baselineWeight, maxSegmentSeconds, minSegmentSeconds,"
+                + " minSpeechSeconds, pauseSeconds, pitchMaxHz, pitchMinHz, vadThresholdDb",
+                e.getMessage());
     }
 }

@@ -1,15 +1,19 @@
 package io.github.affect4j.voice.onnx;
 
+import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.InvalidModelException;
 import io.github.affect4j.onnx.ModelCardReader;
 import io.github.affect4j.onnx.Natives;
 import io.github.affect4j.spi.Availability;
 import io.github.affect4j.spi.DetectorConfig;
+import io.github.affect4j.spi.OptionSpec;
 import io.github.affect4j.spi.VoiceDetectorProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +35,14 @@ import org.slf4j.LoggerFactory;
  * detector, saying why.
  *
  * <h2>Options</h2>
- * Given with {@code EmotionDetectors.voiceBuilder().option(name, value)}:
+ * Given with {@code EmotionDetectors.voiceBuilder().option(name, value)} (or the system
+ * properties read by discovery, see {@link io.github.affect4j.EmotionDetectors}) and declared in
+ * {@link #options()}:
  * <table>
  *   <caption>Options of the onnx voice detector</caption>
  *   <tr><th>name</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@code model}</td><td>the system property {@value #MODEL_PROPERTY}</td><td>path of the
+ *   <tr><td>{@code model}</td><td>none (system property
+ *       {@value io.github.affect4j.EmotionDetectors#VOICE_MODEL_PROPERTY})</td><td>path of the
  *       {@code .onnx} model; its card is read from {@link VoiceModelCard#cardPath}</td></tr>
  *   <tr><td>{@code card}</td><td>next to the model</td><td>path of the model card</td></tr>
  *   <tr><td>{@code threads}</td><td>1</td><td>ONNX Runtime intra-op threads per call, 1 to 64
@@ -44,10 +51,14 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@code vad}</td><td>{@code energy}, or {@code silero} when a VAD model is
  *       given</td><td>how speech segments are found: {@code energy} (adaptive energy floor) or
  *       {@code silero} (Silero VAD, see {@link SileroVad})</td></tr>
- *   <tr><td>{@code vad.model}</td><td>the system property {@value #VAD_MODEL_PROPERTY}</td>
+ *   <tr><td>{@code vadModel}</td><td>none (system property
+ *       {@value io.github.affect4j.EmotionDetectors#VOICE_VAD_MODEL_PROPERTY})</td>
  *       <td>path of a Silero VAD v5/v6 {@code .onnx} file; not bundled (its licence is not
  *       stated where it could be taken from)</td></tr>
  * </table>
+ * An undeclared option, a value out of range, or {@code vad=silero} without {@code vadModel}
+ * fails the build with {@link io.github.affect4j.InvalidOptionException}; a model or card that
+ * is missing or invalid makes the provider unavailable, with the file and the reason.
  *
  * <p>Discovery instantiates this class through {@link java.util.ServiceLoader}; applications use
  * {@link io.github.affect4j.EmotionDetectors} instead.
@@ -56,9 +67,6 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
 
     /** The provider id. */
     public static final String ID = "onnx";
-
-    /** System property naming the model file when the option {@code model} is not given. */
-    public static final String MODEL_PROPERTY = "affect4j.voice.model";
 
     /** Option: path of the {@code .onnx} model. */
     public static final String MODEL = "model";
@@ -73,10 +81,18 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
     public static final String VAD = "vad";
 
     /** Option: path of the Silero VAD model. */
-    public static final String VAD_MODEL = "vad.model";
+    public static final String VAD_MODEL = "vadModel";
 
-    /** System property naming the Silero VAD model when the option {@code vad.model} is not given. */
-    public static final String VAD_MODEL_PROPERTY = "affect4j.voice.vadModel";
+    /** The options in the table above. */
+    static final List<OptionSpec> OPTIONS = List.of(
+            OptionSpec.path(MODEL, "the .onnx voice model (train-voice makes one), its"
+                    + " .card.properties next to it; also -D" + EmotionDetectors.VOICE_MODEL_PROPERTY),
+            OptionSpec.path(CARD, "the model card, when not next to the model"),
+            OptionSpec.integer(THREADS, 1, 64, 1, "ONNX Runtime intra-op threads per call"),
+            OptionSpec.choice(VAD, List.of("energy", "silero"), null, "how speech is found;"
+                    + " default silero when vadModel is given, energy otherwise"),
+            OptionSpec.path(VAD_MODEL, "a Silero VAD v5/v6 .onnx file (not bundled); also -D"
+                    + EmotionDetectors.VOICE_VAD_MODEL_PROPERTY));
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxVoiceDetectorProvider.class);
 
@@ -88,6 +104,18 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
     @Override
     public String id() {
         return ID;
+    }
+
+    /** The options in the table above. */
+    @Override
+    public List<OptionSpec> options() {
+        return OPTIONS;
+    }
+
+    /** Checks that {@code vad=silero} comes with {@code vadModel}. */
+    @Override
+    public void validate(DetectorConfig config) {
+        vadModel(config);
     }
 
     /** @return {@link #MODEL_PRIORITY} */
@@ -110,7 +138,8 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
             Optional<Path> model = modelPath(config);
             if (model.isEmpty()) {
                 return Availability.unavailable("no voice model configured (set the option '"
-                        + MODEL + "' or the system property " + MODEL_PROPERTY + " to a .onnx "
+                        + MODEL + "' or the system property "
+                        + EmotionDetectors.VOICE_MODEL_PROPERTY + " to a .onnx "
                         + "model made by train-voice, with its .card.properties next to it)");
             }
             if (!Files.isRegularFile(model.get())) {
@@ -122,7 +151,6 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                         + "writes it next to the model)");
             }
             readCard(card);
-            threads(config);
             Optional<Path> vad = vadModel(config);
             if (vad.isPresent() && !Files.isRegularFile(vad.get())) {
                 return Availability.unavailable("Silero VAD model " + vad.get() + " not found");
@@ -145,10 +173,10 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
     public VoiceEmotionDetector create(DetectorConfig config) throws IOException {
         Path model = modelPath(config).orElseThrow(() -> new IllegalArgumentException(
                 "no voice model configured: set the option '" + MODEL + "' or the system "
-                        + "property " + MODEL_PROPERTY));
+                        + "property " + EmotionDetectors.VOICE_MODEL_PROPERTY));
         Path cardFile = cardPath(config, model);
         Object card = readCard(cardFile);
-        int threads = threads(config);
+        int threads = config.getInt(THREADS);
         Optional<Path> vadModel = vadModel(config);
         byte[] bytes = Files.readAllBytes(model);
         String name = model.getFileName().toString();
@@ -168,7 +196,7 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
         LOG.debug("onnx voice detector: {}", affect.describe());
         LOG.info("onnx voice detector: speech found by {}", vad != null ? vad.describe()
                 : "frame energy" + (vadModel.isEmpty() && config.get(VAD).isEmpty()
-                        ? " (Silero VAD is not bundled: give vad.model to use it)" : ""));
+                        ? " (Silero VAD is not bundled: give vadModel to use it)" : ""));
         return new OnnxVoiceEmotionDetector(affect, vad);
     }
 
@@ -179,61 +207,32 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                         ? WaveformModelCard.from(card) : VoiceModelCard.from(card));
     }
 
-    /** The Silero model to use, or empty for the energy detector. */
+    /**
+     * The Silero model to use, or empty for the energy detector.
+     *
+     * @throws io.github.affect4j.InvalidOptionException if {@code vad=silero} comes without
+     *     {@code vadModel}
+     */
     private static Optional<Path> vadModel(DetectorConfig config) {
         Optional<Path> path = config.getPath(VAD_MODEL);
+        String vad = config.getChoice(VAD, path.isPresent() ? "silero" : "energy");
+        if (vad.equals("energy")) {
+            return Optional.empty();
+        }
         if (path.isEmpty()) {
-            String property = System.getProperty(VAD_MODEL_PROPERTY);
-            if (property != null && !property.isBlank()) {
-                path = Optional.of(Path.of(property.trim()));
-            }
+            throw new InvalidOptionException(VAD, "option " + VAD + "=silero needs the Silero VAD"
+                    + " model: set the option '" + VAD_MODEL + "' or the system property "
+                    + EmotionDetectors.VOICE_VAD_MODEL_PROPERTY + " to its .onnx file (it is not"
+                    + " bundled)");
         }
-        String vad = config.get(VAD).map(String::trim).orElse(path.isPresent() ? "silero"
-                : "energy");
-        switch (vad) {
-            case "energy":
-                return Optional.empty();
-            case "silero":
-                if (path.isEmpty()) {
-                    throw new IllegalArgumentException("option " + VAD + " = silero needs the "
-                            + "Silero VAD model: set the option '" + VAD_MODEL + "' or the system "
-                            + "property " + VAD_MODEL_PROPERTY + " to its .onnx file (it is not "
-                            + "bundled)");
-                }
-                return path;
-            default:
-                throw new IllegalArgumentException("option " + VAD + " must be energy or silero, "
-                        + "got '" + vad + "'");
-        }
+        return path;
     }
 
     private static Optional<Path> modelPath(DetectorConfig config) {
-        Optional<Path> option = config.getPath(MODEL);
-        if (option.isPresent()) {
-            return option;
-        }
-        String property = System.getProperty(MODEL_PROPERTY);
-        if (property == null || property.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Path.of(property.trim()));
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new IllegalArgumentException("system property " + MODEL_PROPERTY
-                    + " must be a path, got '" + property + "'", e);
-        }
+        return config.getPath(MODEL);
     }
 
     private static Path cardPath(DetectorConfig config, Path model) {
         return config.getPath(CARD).orElse(VoiceModelCard.cardPath(model));
-    }
-
-    private static int threads(DetectorConfig config) {
-        int threads = config.getInt(THREADS, 1);
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("option " + THREADS + " must be between 1 and 64, got "
-                    + threads);
-        }
-        return threads;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>The model is not bundled: the copy in the npm package {@code @ricky0123/vad-web} carries no
  * statement of the model's licence (the package's own code is ISC). Load a copy you obtained under
  * a licence you accept, such as the MIT-licensed release of the Silero VAD project, with
- * {@link #load(Path)}, or name it with the voice detector's option {@code vad.model}.
+ * {@link #load(Path)}, or name it with the voice detector's option {@code vadModel}.
  *
  * <p>Each 512-sample window of 16 kHz audio is fed with the 64 samples before it (the context
  * the v5 models expect, as Silero's own {@code OnnxWrapper} does) and the recurrent state

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.DetectorUnavailableException;
 import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.ProviderStatus;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.InvalidModelException;
@@ -28,7 +29,7 @@ class ProviderTest {
 
     @Test
     void withoutAModelItIsUnavailableAndSaysHowToConfigureOne() {
-        Availability a = provider.availability(DetectorConfig.empty());
+        Availability a = provider.availability(DetectorConfig.defaults(OnnxVoiceDetectorProvider.OPTIONS));
         assertFalse(a.available());
         assertTrue(a.reason().startsWith("no voice model configured"), a.reason());
         assertTrue(a.reason().contains("affect4j.voice.model"), a.reason());
@@ -45,12 +46,12 @@ class ProviderTest {
 
     @Test
     void theSystemPropertyNamesTheModel() {
-        System.setProperty(OnnxVoiceDetectorProvider.MODEL_PROPERTY,
+        System.setProperty(EmotionDetectors.VOICE_MODEL_PROPERTY,
                 FixtureModels.syntheticModel().toString());
         try (VoiceEmotionDetector d = EmotionDetectors.voice()) {
             assertEquals("onnx", d.info().providerId());
         } finally {
-            System.clearProperty(OnnxVoiceDetectorProvider.MODEL_PROPERTY);
+            System.clearProperty(EmotionDetectors.VOICE_MODEL_PROPERTY);
         }
     }
 
@@ -105,11 +106,14 @@ class ProviderTest {
         assertTrue(corrupt.getMessage().startsWith("m.onnx: not a model ONNX Runtime can load"),
                 corrupt.getMessage());
 
-        assertTrue(provider.availability(DetectorConfig.of(Map.of("model", model.toString(),
-                "threads", "0"))).reason().contains("threads"));
+        InvalidOptionException threads = assertThrows(InvalidOptionException.class,
+                () -> DetectorConfig.of(OnnxVoiceDetectorProvider.OPTIONS,
+                        Map.of("model", model.toString(), "threads", "0")));
+        assertEquals("option threads must be an integer in [1, 64], got '0'",
+                threads.getMessage());
     }
 
     private static DetectorConfig config(Path model) {
-        return DetectorConfig.of(Map.of("model", model.toString()));
+        return DetectorConfig.of(OnnxVoiceDetectorProvider.OPTIONS, Map.of("model", model.toString()));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.VoiceEmotionStream;
@@ -77,7 +78,7 @@ class SileroVadTest {
     void theDetectorFindsSpeechWithItWhenAsked() {
         try (VoiceEmotionDetector d = EmotionDetectors.voiceBuilder()
                 .option("model", FixtureModels.syntheticModel().toString())
-                .option("vad.model", FAKE.toString()).build()) {
+                .option("vadModel", FAKE.toString()).build()) {
             assertTrue(d.info().description().endsWith(", speech found by Silero VAD"),
                     d.info().description());
             assertTrue(d.info().model().contains("; silero silero_v5_like.onnx"),
@@ -104,18 +105,22 @@ class SileroVadTest {
     @Test
     void sileroWithoutAModelIsAConfigurationError() {
         OnnxVoiceDetectorProvider provider = new OnnxVoiceDetectorProvider();
-        DetectorConfig config = DetectorConfig.of(Map.of("model",
+        DetectorConfig config = DetectorConfig.of(OnnxVoiceDetectorProvider.OPTIONS, Map.of("model",
                 FixtureModels.syntheticModel().toString(), "vad", "silero"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> provider.create(config));
-        assertTrue(e.getMessage().startsWith("option vad = silero needs the Silero VAD model"),
+        assertTrue(e.getMessage().startsWith("option vad=silero needs the Silero VAD model"),
                 e.getMessage());
-        assertTrue(provider.availability(config).reason().startsWith("option vad = silero"),
-                provider.availability(config).reason());
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> provider.create(DetectorConfig.of(Map.of("model",
-                        FixtureModels.syntheticModel().toString(), "vad", "webrtc"))));
-        assertEquals("option vad must be energy or silero, got 'webrtc'", bad.getMessage());
+        // Through discovery it is an option error, not a reason to fall back.
+        InvalidOptionException viaBuilder = assertThrows(InvalidOptionException.class,
+                () -> EmotionDetectors.voiceBuilder().option("model",
+                        FixtureModels.syntheticModel().toString()).option("vad", "silero").build());
+        assertTrue(viaBuilder.getMessage().startsWith("voice provider 'onnx': option vad=silero"
+                + " needs the Silero VAD model"), viaBuilder.getMessage());
+        InvalidOptionException bad = assertThrows(InvalidOptionException.class,
+                () -> DetectorConfig.of(OnnxVoiceDetectorProvider.OPTIONS, Map.of("model",
+                        FixtureModels.syntheticModel().toString(), "vad", "webrtc")));
+        assertEquals("option vad must be one of energy, silero, got 'webrtc'", bad.getMessage());
     }
 
     /** Energy against Silero on speech and non-speech; prints a table, asserts little. */

@@ -266,7 +266,7 @@ class WaveformModelTest {
     }
 
     private static void create(Path model) throws IOException {
-        new OnnxVoiceDetectorProvider().create(DetectorConfig.of(Map.of("model",
+        new OnnxVoiceDetectorProvider().create(DetectorConfig.of(OnnxVoiceDetectorProvider.OPTIONS, Map.of("model",
                 model.toString()))).close();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.DetectorUnavailableException;
 import io.github.affect4j.EmotionDetectors;
+import io.github.affect4j.InvalidOptionException;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.ProviderStatus;
 import java.nio.file.Files;
@@ -35,40 +36,51 @@ class OnnxDiscoveryTest {
     }
 
     @Test
-    void aMissingModelFileMakesItUnavailableAndDiscoveryFallsBack() {
+    void aMissingModelFileMakesItUnavailableAndTheFallbackRefusesTheModelOption() {
         Path missing = temp.resolve("no-such-model.onnx");
         var builder = EmotionDetectors.faceBuilder()
-                .option("classifier.model", missing.toString())
-                .option("classifier.preset", "emotion-ferplus-8");
+                .option("model", missing.toString())
+                .option("preset", "emotion-ferplus-8");
         ProviderStatus onnx = builder.providers().stream()
                 .filter(s -> s.id().equals("onnx")).findFirst().orElseThrow();
         assertTrue(!onnx.usable() && onnx.reason().contains(missing.toString())
                 && onnx.reason().contains("not found"), onnx::toString);
-        try (FaceEmotionDetector detector = builder.build()) {
-            assertEquals("stub", detector.info().providerId());
-        }
+        // The stub takes no options: rather than silently dropping the model, the build fails.
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, builder::build);
+        assertTrue(e.getMessage().startsWith("unknown option 'model' for the face provider 'stub'"
+                + " (chosen because onnx: model file " + missing + " not found"), e.getMessage());
+        assertTrue(e.getMessage().contains("it is an option of onnx"), e.getMessage());
     }
 
     @Test
-    void aModelThatFailsToLoadMakesCreateFailAndDiscoveryFallsBack() throws Exception {
+    void aModelThatFailsToLoadIsReportedNotDropped() throws Exception {
         Path corrupt = Files.write(temp.resolve("corrupt.onnx"), "this is not an ONNX model".getBytes());
-        try (FaceEmotionDetector detector = EmotionDetectors.faceBuilder()
-                .option("classifier.model", corrupt.toString())
-                .option("classifier.preset", "ferplus").build()) {
-            assertEquals("stub", detector.info().providerId());
-        }
+        InvalidOptionException dropped = assertThrows(InvalidOptionException.class,
+                () -> EmotionDetectors.faceBuilder()
+                        .option("model", corrupt.toString())
+                        .option("preset", "ferplus").build());
+        assertTrue(dropped.getMessage().contains("'stub' (chosen because onnx: create failed")
+                && dropped.getMessage().contains("corrupt.onnx"), dropped.getMessage());
         DetectorUnavailableException e = assertThrows(DetectorUnavailableException.class,
                 () -> EmotionDetectors.faceBuilder().provider("onnx")
-                        .option("classifier.model", corrupt.toString())
-                        .option("classifier.preset", "ferplus").build());
+                        .option("model", corrupt.toString())
+                        .option("preset", "ferplus").build());
         assertTrue(e.getMessage().contains("corrupt.onnx") && e.getMessage().contains("create failed"),
                 e.getMessage());
     }
 
     @Test
-    void anInvalidOptionIsReportedAsTheReason() {
-        DetectorUnavailableException e = assertThrows(DetectorUnavailableException.class,
-                () -> EmotionDetectors.faceBuilder().provider("onnx").option("mode", "turbo").build());
-        assertTrue(e.getMessage().contains("mode") && e.getMessage().contains("turbo"), e.getMessage());
+    void anInvalidOptionFailsInsteadOfFallingBack() {
+        // Not forced: the stub would be available, but the typo must not downgrade silently.
+        InvalidOptionException e = assertThrows(InvalidOptionException.class,
+                () -> EmotionDetectors.faceBuilder().option("mode", "turbo").build());
+        assertEquals("face provider 'onnx': option mode must be one of accurate, fast, got"
+                + " 'turbo'", e.getMessage());
+        InvalidOptionException old = assertThrows(InvalidOptionException.class,
+                () -> EmotionDetectors.faceBuilder().option("intraOpThreads", "2").build());
+        assertTrue(old.getMessage().startsWith("unknown option 'intraOpThreads' for the face"
+                + " provider 'onnx'; valid options of 'onnx': align, card, classifiers, detector,"
+                + " flip, iouThreshold, letterbox, maxFaces, minConfidence, minFaceSize, mode,"
+                + " model, nms, preset, threads, weights"), old.getMessage());
     }
 }
