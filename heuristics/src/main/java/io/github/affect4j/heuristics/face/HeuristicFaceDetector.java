@@ -106,11 +106,13 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
     /** Waits for running calls, then drops the cascades; later calls fail. Idempotent. */
     @Override
     public void close() {
-        lifetime.close(() -> {
-            idle.clear();
-            idleCount.set(0);
-            LOG.debug("heuristic face detector closed");
-        });
+        lifetime.close(this::release);
+    }
+
+    private void release() {
+        idle.clear();
+        idleCount.set(0);
+        LOG.debug("heuristic face detector closed");
     }
 
     @Override
