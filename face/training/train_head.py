@@ -6,15 +6,14 @@ output, labels and metadata contract, so the Java side and its model card are un
 
     /usr/bin/python3 face/training/train_head.py --views /work/data/views \
         --manifest <face-api>/model/face_expression_model-weights_manifest.json \
-        --out /work/data/head [--train-views plain,mirror,aug1,aug2]
+        --out /work/data/head [--train-views mix1]
 
 Features: <views>/<part>.<view>.f32 written by ExtractFeatures.java from make_views.py's views.
 Loss: cross-entropy (class weights (n_max / n_c)^0.5, label smoothing 0.1) plus distillation
 towards the original layer's predictions on the same features (KL at temperature 2, weight
 --distill), and the layer starts from the original weights: the backbone is untouched, and the
 head is pulled towards FER2013's labels without forgetting the original decision rule.
-Validation: FER2013 val part, probabilities averaged over the image and its mirror image (as
-affect4j does with flip=true).
+Validation: FER2013 val part (val.plain; averaged with val.mirror when that was extracted).
 """
 import argparse
 import json
@@ -34,13 +33,18 @@ SEED = 20261205
 
 
 def features(views, part, view):
-    x = np.fromfile(os.path.join(views, f"{part}.{view}.f32"), "<f4").reshape(-1, 256)
-    return torch.from_numpy(x.copy())
+    """Features and labels of a view; a view still being extracted gives its complete prefix."""
+    x = np.fromfile(os.path.join(views, f"{part}.{view}.f32"), "<f4")
+    x = x[:len(x) // 256 * 256].reshape(-1, 256)
+    y = np.load(os.path.join(views, f"{part}.{view}.labels.npy"))[:len(x)]
+    return torch.from_numpy(x.copy()), torch.from_numpy(y)
 
 
 def scores(head, plain, mirror, labels):
     with torch.no_grad():
-        p = (torch.softmax(head(plain), -1) + torch.softmax(head(mirror), -1)) / 2
+        p = torch.softmax(head(plain), -1)
+        if mirror is not None:
+            p = (p + torch.softmax(head(mirror), -1)) / 2
     pred = p.argmax(1)
     recall = [float((pred[labels == c] == c).float().mean()) for c in range(len(LABELS))]
     return float((pred == labels).float().mean()), float(np.mean(recall)), recall
@@ -51,7 +55,7 @@ def main():
     ap.add_argument("--views", default="/work/data/views")
     ap.add_argument("--manifest", required=True)
     ap.add_argument("--out", default="/work/data/head")
-    ap.add_argument("--train-views", default="plain,mirror,aug1,aug2")
+    ap.add_argument("--train-views", default="mix1")
     ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--distill", type=float, default=1.0)
@@ -61,12 +65,13 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     t0 = time.time()
 
-    labels = torch.from_numpy(np.load(os.path.join(args.views, "train.labels.npy")))
-    views = args.train_views.split(",")
-    x = torch.cat([features(args.views, "train", v) for v in views])
-    y = labels.repeat(len(views))
-    val_y = torch.from_numpy(np.load(os.path.join(args.views, "val.labels.npy")))
-    val_plain, val_mirror = features(args.views, "val", "plain"), features(args.views, "val", "mirror")
+    parts = [features(args.views, "train", v) for v in args.train_views.split(",")]
+    x = torch.cat([p[0] for p in parts])
+    y = torch.cat([p[1] for p in parts])
+    print(f"{len(x)} training samples", flush=True)
+    val_plain, val_y = features(args.views, "val", "plain")
+    val_mirror = (features(args.views, "val", "mirror")[0]
+                  if os.path.exists(os.path.join(args.views, "val.mirror.f32")) else None)
 
     model = load_pretrained(args.manifest).eval()
     original = model.fc
@@ -74,7 +79,7 @@ def main():
     head.load_state_dict(original.state_dict())
     with torch.no_grad():
         teacher = torch.softmax(original(x) / 2, -1)
-    counts = torch.bincount(labels, minlength=len(LABELS)).float()
+    counts = torch.bincount(y, minlength=len(LABELS)).float()
     class_weights = (counts.max() / counts) ** 0.5
 
     log = []
