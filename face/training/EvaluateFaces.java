@@ -19,7 +19,8 @@ import java.util.Optional;
  *
  * <pre>
  * java -cp "examples/cli/target/affect4j-cli.jar:examples/cli/target/lib/*" \
- *     face/training/EvaluateFaces.java DATA.csv [--whole] [--scores OUT.csv] [name=value ...]
+ *     face/training/EvaluateFaces.java DATA.csv [--whole] [--scores OUT.csv] \
+ *     [--model MODEL.onnx CARD.properties] [name=value ...]
  * </pre>
  *
  * Without --whole each image goes through detection like `affect4j evaluate` (largest face, else
@@ -38,6 +39,13 @@ public class EvaluateFaces {
                 whole = true;
             } else if (args[i].equals("--scores")) {
                 scoresOut = Path.of(args[++i]);
+            } else if (args[i].equals("--model")) {
+                // OnnxFaceEmotion.Builder.build() ignores the classifier.model option (only the
+                // provider's create reads it), so a model file is passed to the builder directly.
+                Path model = Path.of(args[++i]);
+                Path card = Path.of(args[++i]);
+                builder.classifier(model, io.github.affect4j.face.onnx.ModelCard.read(card));
+                options.add("model=" + model.getFileName());
             } else {
                 int eq = args[i].indexOf('=');
                 builder.option(args[i].substring(0, eq), args[i].substring(eq + 1));

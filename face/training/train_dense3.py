@@ -67,6 +67,8 @@ def main():
     ap.add_argument("--lr", type=float, default=5e-4)
     ap.add_argument("--distill", type=float, default=1.0)
     ap.add_argument("--steps-per-epoch", type=int, default=150)
+    ap.add_argument("--limits", help="comma-separated: at most this many mix1 samples in each "
+                    "epoch (the committed model: 4928,12352,12352,12352, what its run had)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     torch.manual_seed(SEED)
@@ -90,6 +92,11 @@ def main():
     g = torch.Generator().manual_seed(SEED)
     for epoch in range(1, args.epochs + 1):
         raw, n, y = load_d2(args.views, "train", "mix1")
+        if args.limits:
+            limit = int(args.limits.split(",")[epoch - 1])
+            if n < limit:
+                raise SystemExit(f"only {n} mix1 samples extracted, epoch {epoch} needs {limit}")
+            n, y = limit, y[:limit]
         counts = torch.bincount(y, minlength=len(LABELS)).float()
         class_weights = (counts.max() / counts) ** 0.5
         model.train()
