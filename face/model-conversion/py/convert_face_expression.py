@@ -47,8 +47,12 @@ def sep(g, x, w, prefix, strides):
 
 
 def convert(manifest_path, out_path, source_note):
-    w = tfjs_weights.read_manifest_file(manifest_path)
-    g = Graph("face_expression")
+    return write(tfjs_weights.read_manifest_file(manifest_path), out_path, source_note)
+
+
+def write(w, out_path, source_note, graph_name="face_expression"):
+    """Builds the net from TF.js-named weights `w` (float32, TF layouts) and writes it."""
+    g = Graph(graph_name)
     size = 112
     # Normalisation in NHWC, in the order face-api applies it (subtract, then divide).
     sub = g.op("Sub", ["input", g.const("mean_rgb", np.array(MEAN_RGB, np.float32))], "centered")
