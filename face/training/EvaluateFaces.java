@@ -40,8 +40,8 @@ public class EvaluateFaces {
             } else if (args[i].equals("--scores")) {
                 scoresOut = Path.of(args[++i]);
             } else if (args[i].equals("--model")) {
-                // OnnxFaceEmotion.Builder.build() ignores the classifier.model option (only the
-                // provider's create reads it), so a model file is passed to the builder directly.
+                // A model file and its card handed to the builder directly (the same as the
+                // options model=FILE card=CARD).
                 Path model = Path.of(args[++i]);
                 Path card = Path.of(args[++i]);
                 builder.classifier(model, io.github.affect4j.face.onnx.ModelCard.read(card));

@@ -125,8 +125,12 @@ public final class OnnxFaceEmotion {
         public FaceEmotionDetector build() throws InvalidModelException {
             Settings settings = Settings.of(DetectorConfig.of(Settings.OPTIONS, options),
                     modelBytes != null);
-            return load(settings, modelBytes == null ? null
-                    : new UserModel(modelBytes, modelName, card));
+            if (modelBytes == null) {
+                // The option 'model' (a file, with 'card' or 'preset') is loaded as the provider
+                // loads it.
+                return load(settings);
+            }
+            return load(settings, new UserModel(modelBytes, modelName, card));
         }
     }
 
@@ -135,14 +139,21 @@ public final class OnnxFaceEmotion {
     }
 
     /** Loads what the settings ask for (the provider's {@code create}). */
-    static OnnxFaceEmotionDetector load(Settings settings) throws IOException {
+    static OnnxFaceEmotionDetector load(Settings settings) throws InvalidModelException {
         UserModel user = null;
         if (settings.classifierModel() != null) {
             Path file = settings.classifierModel();
             if (!Files.isRegularFile(file)) {
                 throw new InvalidModelException(file + ": model file not found");
             }
-            user = new UserModel(Files.readAllBytes(file), file.toString(), settings.userCard());
+            try {
+                user = new UserModel(Files.readAllBytes(file), file.toString(), settings.userCard());
+            } catch (InvalidModelException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new InvalidModelException(file + ": cannot read the model or its card: "
+                        + e.getMessage(), e);
+            }
         }
         return load(settings, user);
     }

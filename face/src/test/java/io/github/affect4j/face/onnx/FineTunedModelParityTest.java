@@ -3,8 +3,7 @@ package io.github.affect4j.face.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
+import io.github.affect4j.onnx.OnnxModel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -41,11 +40,9 @@ class FineTunedModelParityTest {
         for (byte b : input) {
             buffer.put(b & 0xff);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
         float[] actual;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-             OnnxModel model = OnnxModel.load(env, options, bytes, MODEL.toString(), "input",
-                     "probabilities")) {
+        try (OnnxModel model = OnnxModel.load(bytes, MODEL.toString(), 1, "input",
+                "probabilities")) {
             actual = model.run(buffer, new long[] {samples, 112, 112, 3});
         }
         assertEquals(expected.length, actual.length);

@@ -157,6 +157,24 @@ class ModelCardTest {
     }
 
     @Test
+    void thePublicBuilderLoadsTheModelOptionAndRefusesASecondClassifier() throws Exception {
+        Path model = copy("hsemotion_enet_b0_8_tiny.onnx");
+        Path cardFile = copy("hsemotion_enet_b0_8.properties");
+        try (FaceEmotionDetector detector = OnnxFaceEmotion.builder()
+                .option("model", model.toString()).option("card", cardFile.toString()).build()) {
+            FaceResult face = detector.analyzeFace(uniform(50, 50, 10, 200, 90));
+            assertScores(expected(ModelCard.hsEmotionEnetB08(), params("hsemotion_enet_b0_8_tiny"),
+                    10, 200, 90), face, "hsemotion via the builder's options");
+        }
+        IllegalArgumentException twice = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> OnnxFaceEmotion.builder()
+                        .classifier(model, ModelCard.read(cardFile))
+                        .option("model", model.toString()).option("card", cardFile.toString())
+                        .build());
+        assertTrue(twice.getMessage().contains("cannot be combined"), twice::getMessage);
+    }
+
+    @Test
     void aModelFromAStream() throws Exception {
         ModelCard card = ModelCard.read(new ByteArrayInputStream(
                 ParityTest.resource(TINY + "opencv_zoo_fer.properties")), "opencv card");
