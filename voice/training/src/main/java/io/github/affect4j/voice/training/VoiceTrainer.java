@@ -8,6 +8,7 @@ import io.github.affect4j.voice.features.ClipFeatures;
 import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.onnx.VoiceModelCard;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,9 +32,15 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
@@ -84,12 +91,27 @@ public final class VoiceTrainer {
     private static final java.util.logging.Logger TRIBUO_SGD_LOG = quiet(
             "org.tribuo.common.sgd.AbstractSGDTrainer");
 
+    static {
+        // LIBSVM prints its optimiser's progress to standard output unless told otherwise.
+        libsvm.svm.svm_set_print_string_function(text -> { });
+    }
+
     /** Classifiers the trainer can fit. */
     public enum Classifier {
         /** Multinomial logistic regression. */
         LINEAR,
         /** A factorisation machine with a softmax output: pairwise feature interactions. */
-        FM
+        FM,
+        /**
+         * L2-regularised logistic regression solved exactly by LIBLINEAR (one versus rest),
+         * regularisation set by {@link Builder#cost}.
+         */
+        LIBLINEAR,
+        /**
+         * A C-SVM with a Gaussian (RBF) kernel by LIBSVM (one versus one, probabilities by Platt
+         * scaling), set by {@link Builder#cost} and {@link Builder#gamma}.
+         */
+        SVM
     }
 
     private final Classifier classifier;
@@ -101,6 +123,12 @@ public final class VoiceTrainer {
     private final double priorSeconds;
     private final int threads;
     private final String name;
+    private final double cost;
+    private final double gamma;
+    private final Augmentation augmentation;
+    private final Path cache;
+    private final boolean allowSpeakerDependent;
+    private final boolean balanced;
 
     private VoiceTrainer(Builder b) {
         this.classifier = b.classifier;
@@ -112,6 +140,12 @@ public final class VoiceTrainer {
         this.priorSeconds = b.priorSeconds;
         this.threads = b.threads;
         this.name = b.name;
+        this.cost = b.cost;
+        this.gamma = b.gamma;
+        this.augmentation = b.augmentation;
+        this.cache = b.cache;
+        this.allowSpeakerDependent = b.allowSpeakerDependent;
+        this.balanced = b.balanced;
     }
 
     /** A builder with the defaults: linear, 5 folds, 40 epochs, seed 1, no speaker norm. */
@@ -144,8 +178,9 @@ public final class VoiceTrainer {
             b.append(speakerIndependent
                     ? String.format(Locale.ROOT, "speaker-independent cross-validation, %d folds "
                             + "grouped by speaker:%n", folds)
-                    : String.format(Locale.ROOT, "cross-validation over recordings, %d folds (NOT "
-                            + "speaker-independent: no speakers known; give --speaker-pattern):%n",
+                    : String.format(Locale.ROOT, "WARNING: cross-validation over recordings, %d "
+                            + "folds, NOT speaker-independent (no speakers known): these figures "
+                            + "overstate what a new speaker will see%n",
                             folds));
             b.append(crossValidation.toTable());
             return b.toString();
@@ -160,9 +195,50 @@ public final class VoiceTrainer {
      */
     public Result train(VoiceCorpus corpus) throws IOException {
         Map<String, Integer> skipped = new TreeMap<>(corpus.skipped());
-        List<LabelledFeatures> samples = extract(corpus.recordings(), threads,
-                reason -> skipped.merge(reason, 1, Integer::sum));
-        return train(samples, skipped);
+        checkSpeakers(corpus.recordings().stream().map(LabelledRecording::speaker).toList());
+        FeatureCache featureCache = cache != null ? FeatureCache.open(cache) : null;
+        List<List<LabelledFeatures>> extracted = extract(corpus.recordings(), threads,
+                featureCache, augmentation, reason -> skipped.merge(reason, 1, Integer::sum));
+        List<LabelledFeatures> samples = extracted.get(0);
+        Map<LabelledRecording, List<LabelledFeatures>> copies = new HashMap<>();
+        List<String> variants = augmentation.variants();
+        for (int v = 0; v < variants.size(); v++) {
+            String variant = variants.get(v);
+            for (LabelledFeatures f : extracted.get(v + 1)) {
+                LabelledRecording r = f.recording();
+                // The copy is its own "speaker" for centring: a speed change shifts the
+                // speaker's pitch, which centring on the original speaker would keep.
+                LabelledRecording copy = new LabelledRecording(r.file(), r.emotion(),
+                        r.speaker().map(sp -> sp + "#" + variant));
+                copies.computeIfAbsent(r, x -> new ArrayList<>())
+                        .add(new LabelledFeatures(copy, f.values(), f.speechSeconds()));
+            }
+        }
+        return train(samples, copies, corpus.trainOnly(), skipped);
+    }
+
+    /**
+     * Refuses recordings without speakers unless speaker-dependent figures were asked for: a
+     * cross-validation that puts one speaker's recordings in both parts of a fold measures how
+     * well the model knows that speaker, not how it will do on a new one.
+     */
+    private void checkSpeakers(List<Optional<String>> speakers) {
+        long without = speakers.stream().filter(Optional::isEmpty).count();
+        long distinct = speakers.stream().flatMap(Optional::stream).distinct().count();
+        if (without == 0 && distinct >= 2) {
+            return;
+        }
+        String problem = without > 0
+                ? without + " of " + speakers.size() + " recordings name no speaker"
+                : "all recordings are of one speaker";
+        String message = problem + ": cross-validation cannot be speaker-independent and would "
+                + "overstate what a new speaker will see; name speakers with a speaker pattern "
+                + "(--speaker-pattern) or allow speaker-dependent figures "
+                + "(--allow-speaker-dependent)";
+        if (!allowSpeakerDependent) {
+            throw new IllegalArgumentException(message);
+        }
+        LOG.warn("{} (allowed: cross-validating over recordings)", problem);
     }
 
     /**
@@ -171,10 +247,13 @@ public final class VoiceTrainer {
      * @throws IllegalArgumentException if fewer than two labels or too few samples are given
      */
     public Result train(List<LabelledFeatures> samples) {
-        return train(samples, Map.of());
+        checkSpeakers(samples.stream().map(LabelledFeatures::speaker).toList());
+        return train(samples, Map.of(), Set.of(), Map.of());
     }
 
-    private Result train(List<LabelledFeatures> samples, Map<String, Integer> skipped) {
+    private Result train(List<LabelledFeatures> samples,
+                         Map<LabelledRecording, List<LabelledFeatures>> copies,
+                         Set<Path> trainOnly, Map<String, Integer> skipped) {
         FeatureSet set = FeatureSet.current();
         for (LabelledFeatures s : samples) {
             if (s.values().length != set.size()) {
@@ -192,6 +271,19 @@ public final class VoiceTrainer {
                 set.size());
         List<LabelledFeatures> data = speakerNormalisation
                 ? SpeakerCentring.centre(samples, population) : samples;
+        // Augmented copies, centred among themselves, by the recording they come from.
+        Map<LabelledRecording, List<LabelledFeatures>> extra = new HashMap<>();
+        if (!copies.isEmpty()) {
+            List<LabelledFeatures> all = copies.values().stream().flatMap(List::stream).toList();
+            List<LabelledFeatures> centred = speakerNormalisation
+                    ? SpeakerCentring.centre(all, population) : all;
+            Map<Path, LabelledRecording> byFile = new HashMap<>();
+            copies.keySet().forEach(r -> byFile.put(r.file(), r));
+            for (LabelledFeatures c : centred) {
+                extra.computeIfAbsent(byFile.get(c.recording().file()), x -> new ArrayList<>())
+                        .add(c);
+            }
+        }
 
         boolean bySpeaker = samples.stream().allMatch(s -> s.speaker().isPresent());
         Set<String> speakerSet = new TreeSet<>();
@@ -209,7 +301,14 @@ public final class VoiceTrainer {
             List<LabelledFeatures> train = new ArrayList<>();
             List<LabelledFeatures> test = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
-                (fold[i] == f ? test : train).add(data.get(i));
+                if (fold[i] == f) {
+                    if (!trainOnly.contains(samples.get(i).recording().file())) {
+                        test.add(data.get(i));
+                    }
+                } else {
+                    train.add(data.get(i));
+                    train.addAll(extra.getOrDefault(samples.get(i).recording(), List.of()));
+                }
             }
             if (test.isEmpty() || train.stream().map(LabelledFeatures::emotion).distinct()
                     .count() < 2) {
@@ -228,7 +327,24 @@ public final class VoiceTrainer {
         training.put("samples", Integer.toString(samples.size()));
         training.put("speakers", Integer.toString(speakers.size()));
         training.put("classifier", classifier.name().toLowerCase(Locale.ROOT));
-        training.put("epochs", Integer.toString(epochs));
+        switch (classifier) {
+            case LINEAR, FM -> {
+                training.put("epochs", Integer.toString(epochs));
+                training.put("learningRate", Double.toString(learningRate));
+            }
+            case LIBLINEAR -> training.put("cost", Double.toString(cost));
+            case SVM -> {
+                training.put("cost", Double.toString(cost));
+                training.put("gamma", Double.toString(effectiveGamma(set)));
+            }
+            default -> throw new IllegalStateException(classifier.name());
+        }
+        training.put("speakerNormalisation", Boolean.toString(speakerNormalisation));
+        training.put("augmentation", augmentation.toString());
+        training.put("balanced", Boolean.toString(balanced));
+        if (!trainOnly.isEmpty()) {
+            training.put("cv.trainOnly", Integer.toString(trainOnly.size()));
+        }
         training.put("seed", Long.toString(seed));
         training.put("library", "Tribuo " + org.tribuo.Tribuo.VERSION);
         training.put("cv.folds", Integer.toString(k));
@@ -240,7 +356,9 @@ public final class VoiceTrainer {
         Map<Emotion, Long> counts = new TreeMap<>();
         samples.forEach(s -> counts.merge(s.emotion(), 1L, Long::sum));
         counts.forEach((e, n) -> training.put("count." + e.label(), Long.toString(n)));
-        TrainedVoiceModel model = fit(data, set, population, name, training);
+        List<LabelledFeatures> all = new ArrayList<>(data);
+        extra.values().forEach(all::addAll);
+        TrainedVoiceModel model = fit(all, set, population, name, training);
         return new Result(model, cv, bySpeaker, k, speakers.size(), skipped);
     }
 
@@ -269,6 +387,11 @@ public final class VoiceTrainer {
         }
         String[] names = set.names().toArray(String[]::new);
         LabelFactory factory = new LabelFactory();
+        Map<Emotion, Long> classCounts = new TreeMap<>();
+        train.forEach(s -> classCounts.merge(s.emotion(), 1L, Long::sum));
+        Map<String, Float> weights = new HashMap<>();
+        classCounts.forEach((e, c) -> weights.put(e.label(), balanced
+                ? (float) ((double) train.size() / (classCounts.size() * c)) : 1f));
         List<org.tribuo.Example<Label>> examples = new ArrayList<>();
         for (LabelledFeatures s : train) {
             double[] v = s.values();
@@ -279,7 +402,10 @@ public final class VoiceTrainer {
                 // examples; the model treats absence as 0 anyway, so nothing changes.
                 z[j] = (x - mean[j]) / std[j];
             }
-            examples.add(new ArrayExample<>(new Label(s.emotion().label()), names, z));
+            ArrayExample<Label> example = new ArrayExample<>(new Label(s.emotion().label()), names,
+                    z);
+            example.setWeight(weights.get(s.emotion().label()));
+            examples.add(example);
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, factory,
                 new SimpleDataSourceProvenance("affect4j acoustic features " + set.version(),
@@ -289,12 +415,40 @@ public final class VoiceTrainer {
                     epochs, Integer.MAX_VALUE, 1, seed);
             case FM -> new FMClassificationTrainer(new LogMulticlass(),
                     new AdaGrad(learningRate, 0.1), epochs, Integer.MAX_VALUE, 1, seed, 6, 0.1);
+            case LIBLINEAR -> {
+                LibLinearClassificationTrainer t = new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
+                        cost, 1000, 0.01, seed);
+                t.setLabelWeights(labelWeights(weights));
+                yield t;
+            }
+            case SVM -> {
+                SVMParameters<Label> parameters = new SVMParameters<>(
+                        new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC),
+                        KernelType.RBF);
+                parameters.setCost(cost);
+                parameters.setGamma(effectiveGamma(set));
+                parameters.setProbability();
+                LibSVMClassificationTrainer t = new LibSVMClassificationTrainer(parameters, seed);
+                t.setLabelWeights(labelWeights(weights));
+                yield t;
+            }
         };
         Model<Label> model = trainer.train(dataset);
         return new TrainedVoiceModel(model, set, mean, std,
                 speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
                         : VoiceModelCard.Normalisation.NONE,
                 population, priorSeconds, modelName, training);
+    }
+
+    private static Map<Label, Float> labelWeights(Map<String, Float> weights) {
+        Map<Label, Float> out = new HashMap<>();
+        weights.forEach((label, w) -> out.put(new Label(label), w));
+        return out;
+    }
+
+    private double effectiveGamma(FeatureSet set) {
+        return gamma > 0 ? gamma : 1.0 / set.size();
     }
 
     /** Speakers dealt to folds in name order, so that every fold holds whole speakers. */
@@ -358,24 +512,36 @@ public final class VoiceTrainer {
      */
     public static List<LabelledFeatures> extract(List<LabelledRecording> recordings, int threads,
                                                  Consumer<String> skipped) throws IOException {
+        return extract(recordings, threads, null, Augmentation.NONE, skipped).get(0);
+    }
+
+    /**
+     * The vectors of the recordings (list 0) and of each augmented variant (lists 1..), each
+     * without the recordings that have no speech, read from and added to the cache if given.
+     */
+    static List<List<LabelledFeatures>> extract(List<LabelledRecording> recordings, int threads,
+                                                FeatureCache cache, Augmentation augmentation,
+                                                Consumer<String> skipped) throws IOException {
         AcousticFeatureExtractor extractor = new AcousticFeatureExtractor();
+        String version = extractor.featureSet().version();
+        List<String> variants = new ArrayList<>();
+        variants.add("original");
+        variants.addAll(augmentation.variants());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "affect4j-voice-features");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Optional<LabelledFeatures>>> futures = new ArrayList<>();
+            List<Future<List<Optional<LabelledFeatures>>>> futures = new ArrayList<>();
             for (LabelledRecording recording : recordings) {
-                futures.add(pool.submit(() -> {
-                    ClipFeatures features = extractor.extract(AudioClip.readWav(recording.file()));
-                    return features.speech().map(s -> new LabelledFeatures(recording, s.values(),
-                            s.speechSeconds()));
-                }));
+                futures.add(pool.submit(() -> extractOne(recording, extractor, version, variants,
+                        augmentation, cache)));
             }
-            List<LabelledFeatures> out = new ArrayList<>();
+            List<List<LabelledFeatures>> out = new ArrayList<>();
+            variants.forEach(v -> out.add(new ArrayList<>()));
             for (int i = 0; i < futures.size(); i++) {
-                Optional<LabelledFeatures> f;
+                List<Optional<LabelledFeatures>> f;
                 try {
                     f = futures.get(i).get();
                 } catch (ExecutionException e) {
@@ -388,16 +554,62 @@ public final class VoiceTrainer {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while extracting features", e);
                 }
-                if (f.isPresent()) {
-                    out.add(f.get());
-                } else {
+                if (f.get(0).isEmpty()) {
+                    // No speech in the original: its copies are left out with it.
                     skipped.accept("no speech found");
+                    continue;
+                }
+                for (int v = 0; v < f.size(); v++) {
+                    f.get(v).ifPresent(out.get(v)::add);
                 }
             }
             return out;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<Optional<LabelledFeatures>> extractOne(
+            LabelledRecording recording, AcousticFeatureExtractor extractor, String version,
+            List<String> variants, Augmentation augmentation, FeatureCache cache)
+            throws IOException {
+        String sha = cache != null ? FeatureCache.sha256(recording.file()) : null;
+        List<Optional<LabelledFeatures>> out = new ArrayList<>();
+        AudioClip clip = null;
+        List<AudioClip> copies = null;
+        for (int v = 0; v < variants.size(); v++) {
+            String key = sha != null ? FeatureCache.key(sha, version, variants.get(v)) : null;
+            Optional<FeatureCache.Entry> cached = key != null ? cache.get(key) : Optional.empty();
+            FeatureCache.Entry entry;
+            if (cached.isPresent()) {
+                entry = cached.get();
+            } else {
+                if (clip == null) {
+                    clip = AudioClip.readWav(recording.file());
+                }
+                AudioClip input = clip;
+                if (v > 0) {
+                    if (copies == null) {
+                        // Seeded by the file name, so a copy does not depend on the order or
+                        // the machine the corpus is read on.
+                        copies = augmentation.apply(clip,
+                                recording.file().getFileName().toString().hashCode());
+                    }
+                    input = copies.get(v - 1);
+                }
+                ClipFeatures features = extractor.extract(input);
+                entry = new FeatureCache.Entry(
+                        features.speech().map(sp -> sp.speechSeconds()).orElse(-1.0),
+                        features.speech().map(sp -> sp.values()));
+                if (key != null) {
+                    cache.put(key, entry);
+                }
+            }
+            FeatureCache.Entry found = entry;
+            out.add(found.values().map(values -> new LabelledFeatures(recording, values,
+                    found.speechSeconds())));
+        }
+        return out;
     }
 
     /** Configures a {@link VoiceTrainer}; validates in {@link #build()}. Not thread-safe. */
@@ -411,8 +623,65 @@ public final class VoiceTrainer {
         private double priorSeconds = 10;
         private int threads = Runtime.getRuntime().availableProcessors();
         private String name = "voice-model";
+        private double cost = 1;
+        private double gamma;
+        private Augmentation augmentation = Augmentation.NONE;
+        private Path cache;
+        private boolean allowSpeakerDependent;
+        private boolean balanced;
 
         private Builder() {
+        }
+
+        /**
+         * Whether every class weighs the same in training, whatever its number of recordings
+         * (weights {@code N / (classes * n_class)}; default false).
+         */
+        public Builder balanced(boolean value) {
+            this.balanced = value;
+            return this;
+        }
+
+        /**
+         * The regularisation cost C of {@code liblinear} and {@code svm}, in (0, 10000]
+         * (default 1): larger fits the training data more closely.
+         */
+        public Builder cost(double value) {
+            this.cost = value;
+            return this;
+        }
+
+        /**
+         * The RBF kernel width of {@code svm}, 0 for 1 / number of features (default 0), at
+         * most 100.
+         */
+        public Builder gamma(double value) {
+            this.gamma = value;
+            return this;
+        }
+
+        /** Perturbed copies added to every training part (default none). */
+        public Builder augmentation(Augmentation value) {
+            this.augmentation = Objects.requireNonNull(value, "augmentation");
+            return this;
+        }
+
+        /**
+         * A file keeping extracted vectors between runs (keyed by each recording's SHA-256, the
+         * feature-set version and the variant), or null for none (default).
+         */
+        public Builder cache(Path value) {
+            this.cache = value;
+            return this;
+        }
+
+        /**
+         * Whether to train when recordings name no speaker, cross-validating over recordings
+         * with a warning (default false: {@link VoiceTrainer#train} refuses).
+         */
+        public Builder allowSpeakerDependent(boolean value) {
+            this.allowSpeakerDependent = value;
+            return this;
         }
 
         /** The classifier (default linear). */
@@ -486,6 +755,8 @@ public final class VoiceTrainer {
                     "priorSeconds must be 0 to 3600, got " + priorSeconds);
             check(threads >= 1 && threads <= 256, "threads must be 1 to 256, got " + threads);
             check(!name.isBlank(), "name must not be blank");
+            check(cost > 0 && cost <= 10_000, "cost must be in (0, 10000], got " + cost);
+            check(gamma >= 0 && gamma <= 100, "gamma must be 0 to 100, got " + gamma);
             return new VoiceTrainer(this);
         }
 
