@@ -62,10 +62,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <ol>
  *   <li>Extracts the {@link FeatureSet} vector of every recording's speech (in parallel);
  *       recordings without speech are skipped and counted.</li>
- *   <li>With speaker normalisation, centres every speaker's vectors on that speaker's mean
- *       ({@code x - speakerMean + populationMean}). In cross-validation the test speakers are
- *       centred on their own (unlabelled) recordings, as at run time, where the detector
- *       centres on the earlier speech of the clip or stream.</li>
+ *   <li>With speaker normalisation, presents every training recording as the detector would
+ *       read it after 0, 2, 8 and 32 earlier recordings of its speaker: centred on a baseline
+ *       shrunk toward the population mean ({@link RuntimeCentring}), so that the model serves a
+ *       single clip (read almost as it comes) and a long stream of one speaker alike. Test
+ *       recordings are read on their own (the main figures) and, in addition, as a stream per
+ *       test speaker, each centred on that speaker's earlier ones.</li>
+ *   <li>With augmentation, adds perturbed copies of the training recordings to every training
+ *       part (never to a test part).</li>
  *   <li>Cross-validates with folds grouped by speaker: no speaker is in the training and the
  *       test part of a fold. Speakers are dealt to {@code folds} folds (leave-one-speaker-out
  *       when there are fewer speakers). Without speakers it falls back to stratified folds over
@@ -157,13 +161,18 @@ public final class VoiceTrainer {
      * The outcome of training.
      *
      * @param model the model trained on all recordings
-     * @param crossValidation the pooled predictions of the cross-validation folds
+     * @param crossValidation the pooled predictions of the cross-validation folds, each test
+     *     recording read on its own, as the detector reads a single clip
+     * @param streamCrossValidation with speaker normalisation, the same test recordings read as
+     *     streams: each test speaker's recordings one after another (in a seeded random order),
+     *     each centred on the speaker's earlier ones as at run time; empty without normalisation
      * @param speakerIndependent whether the folds were grouped by speaker
      * @param folds the number of folds used
      * @param speakers the number of speakers, 0 when unknown
      * @param skipped recordings left out, by reason
      */
     public record Result(TrainedVoiceModel model, ConfusionMatrix crossValidation,
+                         Optional<ConfusionMatrix> streamCrossValidation,
                          boolean speakerIndependent, int folds, int speakers,
                          Map<String, Integer> skipped) {
 
@@ -182,7 +191,13 @@ public final class VoiceTrainer {
                             + "folds, NOT speaker-independent (no speakers known): these figures "
                             + "overstate what a new speaker will see%n",
                             folds));
+            b.append("each recording read on its own (single clips):\n");
             b.append(crossValidation.toTable());
+            streamCrossValidation.ifPresent(stream -> {
+                b.append("each test speaker's recordings read as one stream (run-time speaker "
+                        + "normalisation on the earlier ones):\n");
+                b.append(stream.toTable());
+            });
             return b.toString();
         }
     }
@@ -269,21 +284,10 @@ public final class VoiceTrainer {
         }
         double[] population = nanMean(samples.stream().map(LabelledFeatures::values).toList(),
                 set.size());
-        List<LabelledFeatures> data = speakerNormalisation
-                ? SpeakerCentring.centre(samples, population) : samples;
-        // Augmented copies, centred among themselves, by the recording they come from.
-        Map<LabelledRecording, List<LabelledFeatures>> extra = new HashMap<>();
-        if (!copies.isEmpty()) {
-            List<LabelledFeatures> all = copies.values().stream().flatMap(List::stream).toList();
-            List<LabelledFeatures> centred = speakerNormalisation
-                    ? SpeakerCentring.centre(all, population) : all;
-            Map<Path, LabelledRecording> byFile = new HashMap<>();
-            copies.keySet().forEach(r -> byFile.put(r.file(), r));
-            for (LabelledFeatures c : centred) {
-                extra.computeIfAbsent(byFile.get(c.recording().file()), x -> new ArrayList<>())
-                        .add(c);
-            }
-        }
+        // Vectors stay as extracted; speaker normalisation centres them per training part
+        // (RuntimeCentring) and per test speaker as the detector would.
+        List<LabelledFeatures> data = samples;
+        Map<LabelledRecording, List<LabelledFeatures>> extra = copies;
 
         boolean bySpeaker = samples.stream().allMatch(s -> s.speaker().isPresent());
         Set<String> speakerSet = new TreeSet<>();
@@ -297,6 +301,8 @@ public final class VoiceTrainer {
 
         List<Emotion> truth = new ArrayList<>();
         List<Emotion> predicted = new ArrayList<>();
+        List<Emotion> streamTruth = new ArrayList<>();
+        List<Emotion> streamPredicted = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             List<LabelledFeatures> train = new ArrayList<>();
             List<LabelledFeatures> test = new ArrayList<>();
@@ -314,14 +320,21 @@ public final class VoiceTrainer {
                     .count() < 2) {
                 continue;
             }
-            TrainedVoiceModel model = fit(train, set, population, "fold" + f, Map.of());
+            TrainedVoiceModel model = fit(prepare(train, population), set, population,
+                    "fold" + f, Map.of());
             for (LabelledFeatures s : test) {
                 truth.add(s.emotion());
                 predicted.add(model.predict(s.values()));
             }
+            if (speakerNormalisation) {
+                readAsStreams(model, test, population, streamTruth, streamPredicted);
+            }
             LOG.debug("fold {}: trained on {}, tested on {}", f, train.size(), test.size());
         }
         ConfusionMatrix cv = ConfusionMatrix.of(truth, predicted);
+        Optional<ConfusionMatrix> streamCv = speakerNormalisation && !streamTruth.isEmpty()
+                ? Optional.of(ConfusionMatrix.of(streamTruth, streamPredicted))
+                : Optional.empty();
 
         Map<String, String> training = new LinkedHashMap<>();
         training.put("samples", Integer.toString(samples.size()));
@@ -353,13 +366,18 @@ public final class VoiceTrainer {
         training.put("cv.uar", String.format(Locale.ROOT, "%.4f", cv.uar()));
         cv.recallPerClass().forEach((e, r) -> training.put("cv.recall." + e.label(),
                 String.format(Locale.ROOT, "%.4f", r)));
+        streamCv.ifPresent(stream -> {
+            training.put("cv.stream.accuracy", String.format(Locale.ROOT, "%.4f",
+                    stream.accuracy()));
+            training.put("cv.stream.uar", String.format(Locale.ROOT, "%.4f", stream.uar()));
+        });
         Map<Emotion, Long> counts = new TreeMap<>();
         samples.forEach(s -> counts.merge(s.emotion(), 1L, Long::sum));
         counts.forEach((e, n) -> training.put("count." + e.label(), Long.toString(n)));
         List<LabelledFeatures> all = new ArrayList<>(data);
         extra.values().forEach(all::addAll);
-        TrainedVoiceModel model = fit(all, set, population, name, training);
-        return new Result(model, cv, bySpeaker, k, speakers.size(), skipped);
+        TrainedVoiceModel model = fit(prepare(all, population), set, population, name, training);
+        return new Result(model, cv, streamCv, bySpeaker, k, speakers.size(), skipped);
     }
 
     private TrainedVoiceModel fit(List<LabelledFeatures> train, FeatureSet set, double[] population,
@@ -439,6 +457,37 @@ public final class VoiceTrainer {
                 speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
                         : VoiceModelCard.Normalisation.NONE,
                 population, priorSeconds, modelName, training);
+    }
+
+    /** The training vectors: as they are, or as the run time would centre them. */
+    private List<LabelledFeatures> prepare(List<LabelledFeatures> train, double[] population) {
+        return speakerNormalisation
+                ? RuntimeCentring.trainingCopies(train, population, priorSeconds, seed) : train;
+    }
+
+    /**
+     * Reads each test speaker's recordings one after another, each centred on the speaker's
+     * earlier ones (shrunk toward the population as at run time), in a seeded random order.
+     */
+    private void readAsStreams(TrainedVoiceModel model, List<LabelledFeatures> test,
+                               double[] population, List<Emotion> truth,
+                               List<Emotion> predicted) {
+        Map<String, List<LabelledFeatures>> bySpeaker = new TreeMap<>();
+        for (LabelledFeatures s : test) {
+            bySpeaker.computeIfAbsent(s.speaker().orElse(""), x -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<LabelledFeatures>> e : bySpeaker.entrySet()) {
+            List<LabelledFeatures> order = new ArrayList<>(e.getValue());
+            java.util.Collections.shuffle(order, new java.util.Random(seed * 31
+                    + e.getKey().hashCode()));
+            for (int i = 0; i < order.size(); i++) {
+                double[] centre = RuntimeCentring.baseline(order.subList(0, i), population,
+                        priorSeconds);
+                truth.add(order.get(i).emotion());
+                predicted.add(model.predict(RuntimeCentring.centred(order.get(i).values(), centre,
+                        population)));
+            }
+        }
     }
 
     private static Map<Label, Float> labelWeights(Map<String, Float> weights) {
@@ -714,7 +763,11 @@ public final class VoiceTrainer {
             return this;
         }
 
-        /** Whether to centre features per speaker (default false). */
+        /**
+         * Whether to train for run-time speaker normalisation (default false): the model's card
+         * asks the detector to centre each segment on the speaker's earlier speech, and the
+         * model learns from recordings centred as that would centre them.
+         */
         public Builder speakerNormalisation(boolean value) {
             this.speakerNormalisation = value;
             return this;
