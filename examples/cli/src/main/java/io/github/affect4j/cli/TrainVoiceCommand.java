@@ -55,8 +55,8 @@ final class TrainVoiceCommand implements Callable<Integer> {
 
     @Option(names = "--classifier", paramLabel = "NAME", defaultValue = "linear",
             description = "linear (logistic regression, AdaGrad), fm (factorisation machine), "
-                    + "liblinear (L2 logistic regression, --cost) or svm (RBF kernel, --cost, "
-                    + "--gamma) (default: ${DEFAULT-VALUE}).")
+                    + "liblinear (L2 logistic regression, --cost), svm (RBF kernel, --cost, "
+                    + "--gamma) or ensemble (svm and linear averaged) (default: ${DEFAULT-VALUE}).")
     String classifier;
 
     @Option(names = "--learning-rate", defaultValue = "0.1", description = "AdaGrad's initial "

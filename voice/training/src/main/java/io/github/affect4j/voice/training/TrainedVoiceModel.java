@@ -176,7 +176,14 @@ public final class TrainedVoiceModel {
                 .apply(ONNXOperators.DIV, scale);
         ONNXNode result = ((ONNXExportable) model).writeONNXGraph(standardised);
         result.assignTo(output);
-        return ONNXExportable.buildModel(context, ONNX_DOMAIN, 1, model);
+        OnnxMl.ModelProto proto = ONNXExportable.buildModel(context, ONNX_DOMAIN, 1, model);
+        // Tribuo records its provenance, with training and data-source timestamps, in the doc
+        // string and metadata; left in, the same training would never give the same bytes. The
+        // card says how the model was trained.
+        return proto.toBuilder().clearDocString().clearMetadataProps()
+                .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
+                        .setKey("affect4j.model").setValue(card.name()))
+                .build();
     }
 
     private static float[] toFloats(double[] values) {

@@ -32,6 +32,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
@@ -42,6 +43,7 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.common.libsvm.KernelType;
 import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.datasource.ListDataSource;
+import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -115,7 +117,12 @@ public final class VoiceTrainer {
          * A C-SVM with a Gaussian (RBF) kernel by LIBSVM (one versus one, probabilities by Platt
          * scaling), set by {@link Builder#cost} and {@link Builder#gamma}.
          */
-        SVM
+        SVM,
+        /**
+         * The average of the class probabilities of {@code svm} and {@code linear}, trained on
+         * the same data (Tribuo's weighted ensemble, equal weights).
+         */
+        ENSEMBLE
     }
 
     private final Classifier classifier;
@@ -215,7 +222,9 @@ public final class VoiceTrainer {
         List<List<LabelledFeatures>> extracted = extract(corpus.recordings(), threads,
                 featureCache, augmentation, reason -> skipped.merge(reason, 1, Integer::sum));
         List<LabelledFeatures> samples = extracted.get(0);
-        Map<LabelledRecording, List<LabelledFeatures>> copies = new HashMap<>();
+        // Insertion order: training examples must come in the same order on every run (a
+        // record's hash includes an enum's identity hash, so a HashMap's order would not).
+        Map<LabelledRecording, List<LabelledFeatures>> copies = new LinkedHashMap<>();
         List<String> variants = augmentation.variants();
         for (int v = 0; v < variants.size(); v++) {
             String variant = variants.get(v);
@@ -350,6 +359,12 @@ public final class VoiceTrainer {
                 training.put("cost", Double.toString(cost));
                 training.put("gamma", Double.toString(effectiveGamma(set)));
             }
+            case ENSEMBLE -> {
+                training.put("epochs", Integer.toString(epochs));
+                training.put("learningRate", Double.toString(learningRate));
+                training.put("cost", Double.toString(cost));
+                training.put("gamma", Double.toString(effectiveGamma(set)));
+            }
             default -> throw new IllegalStateException(classifier.name());
         }
         training.put("speakerNormalisation", Boolean.toString(speakerNormalisation));
@@ -428,7 +443,24 @@ public final class VoiceTrainer {
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, factory,
                 new SimpleDataSourceProvenance("affect4j acoustic features " + set.version(),
                         factory)));
-        Trainer<Label> trainer = switch (classifier) {
+        Model<Label> model;
+        if (classifier == Classifier.ENSEMBLE) {
+            List<Model<Label>> members = List.of(
+                    trainer(Classifier.SVM, set, weights).train(dataset),
+                    trainer(Classifier.LINEAR, set, weights).train(dataset));
+            model = WeightedEnsembleModel.createEnsembleFromExistingModels("svm+linear", members,
+                    new FullyWeightedVotingCombiner());
+        } else {
+            model = trainer(classifier, set, weights).train(dataset);
+        }
+        return new TrainedVoiceModel(model, set, mean, std,
+                speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
+                        : VoiceModelCard.Normalisation.NONE,
+                population, priorSeconds, modelName, training);
+    }
+
+    private Trainer<Label> trainer(Classifier kind, FeatureSet set, Map<String, Float> weights) {
+        return switch (kind) {
             case LINEAR -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 0.1),
                     epochs, Integer.MAX_VALUE, 1, seed);
             case FM -> new FMClassificationTrainer(new LogMulticlass(),
@@ -451,12 +483,8 @@ public final class VoiceTrainer {
                 t.setLabelWeights(labelWeights(weights));
                 yield t;
             }
+            case ENSEMBLE -> throw new IllegalStateException("an ensemble has member trainers");
         };
-        Model<Label> model = trainer.train(dataset);
-        return new TrainedVoiceModel(model, set, mean, std,
-                speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
-                        : VoiceModelCard.Normalisation.NONE,
-                population, priorSeconds, modelName, training);
     }
 
     /** The training vectors: as they are, or as the run time would centre them. */
