@@ -86,6 +86,16 @@ final class TrainVoiceCommand implements Callable<Integer> {
                     + "tested in cross-validation, e.g. calm (read as neutral).")
     java.util.List<String> trainOnly = new java.util.ArrayList<>();
 
+    @Option(names = "--limit", defaultValue = "3", description = "Cut standardised features off "
+            + "at this many standard deviations, so that speech unlike the training data cannot "
+            + "saturate the model (default: ${DEFAULT-VALUE}).")
+    double limit;
+
+    @Option(names = "--exclude", paramLabel = "REGEX",
+            description = "Leave out the features whose names match REGEX entirely, e.g. "
+                    + "'mfcc\\d+\\.delta\\.stddev'.")
+    String exclude;
+
     @Option(names = "--balanced",
             description = "Weigh every class the same in training, whatever its count.")
     boolean balanced;
@@ -140,6 +150,8 @@ final class TrainVoiceCommand implements Callable<Integer> {
                     .learningRate(learningRate).cost(cost).gamma(gamma)
                     .augmentation(Augmentation.parse(augment)).cache(cache)
                     .allowSpeakerDependent(allowSpeakerDependent).balanced(balanced)
+                    .limit(limit)
+                    .exclude(exclude != null ? Pattern.compile(exclude) : null)
                     .name(modelName);
             if (threads != null) {
                 builder.threads(threads);

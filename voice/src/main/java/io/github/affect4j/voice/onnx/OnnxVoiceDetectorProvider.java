@@ -26,9 +26,15 @@ import org.slf4j.LoggerFactory;
  *       {@link WaveformModelCard}.</li>
  * </ul>
  * Either is run on each speech segment and on all speech of a clip. No model ships with
- * affect4j: there is no openly licensed emotional speech to train one on. Until a model is
- * configured this provider reports itself unavailable and discovery falls back to the heuristic
- * detector, saying why.
+ * {@code affect4j-voice} itself: there is no openly licensed emotional speech to train one on.
+ *
+ * <h2>Which model</h2>
+ * The option {@code model}, else the system property {@value #MODEL_PROPERTY}, else a default
+ * model on the class path: the resource {@value #DEFAULT_MODEL_RESOURCE} with its card
+ * {@value #DEFAULT_CARD_RESOURCE}, as the separate artifact {@code affect4j-voice-model-ravdess}
+ * provides (trained on RAVDESS: CC BY-NC-SA 4.0, non-commercial). A configured model always
+ * wins. With none of these this provider reports itself unavailable and discovery falls back to
+ * the heuristic detector, saying why.
  *
  * <h2>Options</h2>
  * Given with {@code EmotionDetectors.voiceBuilder().option(name, value)}:
@@ -78,6 +84,16 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
     /** System property naming the Silero VAD model when the option {@code vad.model} is not given. */
     public static final String VAD_MODEL_PROPERTY = "affect4j.voice.vadModel";
 
+    /**
+     * Class-path resource of the default model, used when no model is configured. Outside any
+     * Java package, so that a named module can provide it without opening a package.
+     */
+    public static final String DEFAULT_MODEL_RESOURCE = "META-INF/affect4j/voice/default-model.onnx";
+
+    /** Class-path resource of the default model's card. */
+    public static final String DEFAULT_CARD_RESOURCE =
+            "META-INF/affect4j/voice/default-model.card.properties";
+
     private static final Logger LOG = LoggerFactory.getLogger(OnnxVoiceDetectorProvider.class);
 
     /** For {@link java.util.ServiceLoader}; cheap, loads nothing. */
@@ -111,6 +127,15 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
         }
         try {
             Optional<Path> model = modelPath(config);
+            if (model.isEmpty() && defaultModel().isPresent()) {
+                readDefaultCard();
+                threads(config);
+                Optional<Path> vad = vadModel(config);
+                if (vad.isPresent() && !Files.isRegularFile(vad.get())) {
+                    return Availability.unavailable("Silero VAD model " + vad.get() + " not found");
+                }
+                return Availability.ready();
+            }
             if (model.isEmpty()) {
                 return Availability.unavailable("no voice model configured (set the option '"
                         + MODEL + "' or the system property " + MODEL_PROPERTY + " to a .onnx "
@@ -146,28 +171,45 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
      */
     @Override
     public VoiceEmotionDetector create(DetectorConfig config) throws IOException {
-        Path model = modelPath(config).orElseThrow(() -> new IllegalArgumentException(
-                "no voice model configured: set the option '" + MODEL + "' or the system "
-                        + "property " + MODEL_PROPERTY));
-        Path cardFile = cardPath(config, model);
+        Optional<Path> configured = modelPath(config);
         Object card;
-        try {
-            card = readCard(cardFile);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidModelException(e.getMessage(), e);
+        byte[] bytes;
+        String name;
+        if (configured.isEmpty()) {
+            java.net.URL resource = defaultModel().orElseThrow(() -> new IllegalArgumentException(
+                    "no voice model configured: set the option '" + MODEL + "' or the system "
+                            + "property " + MODEL_PROPERTY));
+            try {
+                card = readDefaultCard();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidModelException(e.getMessage(), e);
+            }
+            try (java.io.InputStream in = resource.openStream()) {
+                bytes = in.readAllBytes();
+            }
+            name = "classpath:" + DEFAULT_MODEL_RESOURCE;
+            LOG.info("onnx voice detector: default model from the class path ({})", resource);
+        } else {
+            Path model = configured.get();
+            Path cardFile = cardPath(config, model);
+            try {
+                card = readCard(cardFile);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidModelException(e.getMessage(), e);
+            }
+            bytes = Files.readAllBytes(model);
+            name = model.getFileName().toString();
         }
         int threads = threads(config);
         Optional<Path> vadModel = vadModel(config);
-        byte[] bytes = Files.readAllBytes(model);
         OrtEnvironment env = Natives.environment();
         AffectModel affect;
         try (OrtSession.SessionOptions options = OnnxSessions.options(threads)) {
-            String name = model.getFileName().toString();
             affect = card instanceof WaveformModelCard waveform
                     ? WaveformClassifier.load(env, options, bytes, name, waveform)
                     : FeatureClassifier.load(env, options, bytes, name, (VoiceModelCard) card);
         } catch (OrtException e) {
-            throw new InvalidModelException(model + ": session options rejected: "
+            throw new InvalidModelException(name + ": session options rejected: "
                     + e.getMessage(), e);
         }
         SileroVad vad = null;
@@ -189,10 +231,41 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
 
     /** Reads a card of either kind: a {@link VoiceModelCard} or a {@link WaveformModelCard}. */
     private static Object readCard(Path file) throws IOException {
-        return CardProperties.read(file, p -> {
-            boolean waveform = WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim());
-            return waveform ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
-        });
+        return CardProperties.read(file, OnnxVoiceDetectorProvider::parseCard);
+    }
+
+    private static Object parseCard(java.util.Properties p) {
+        boolean waveform = WaveformModelCard.KIND.equals(p.getProperty("kind", "").trim());
+        return waveform ? WaveformModelCard.fromProperties(p) : VoiceModelCard.fromProperties(p);
+    }
+
+    /** The default model on the class path, if an artifact provides one. */
+    private static Optional<java.net.URL> defaultModel() {
+        ClassLoader loader = OnnxVoiceDetectorProvider.class.getClassLoader();
+        return Optional.ofNullable(loader.getResource(DEFAULT_MODEL_RESOURCE));
+    }
+
+    /**
+     * Reads the default model's card from the class path.
+     *
+     * @throws IOException naming the resource when the card is missing or unreadable
+     * @throws IllegalArgumentException naming the resource when the card is invalid
+     */
+    private static Object readDefaultCard() throws IOException {
+        ClassLoader loader = OnnxVoiceDetectorProvider.class.getClassLoader();
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = loader.getResourceAsStream(DEFAULT_CARD_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("the class path has " + DEFAULT_MODEL_RESOURCE + " but not "
+                        + "its card " + DEFAULT_CARD_RESOURCE);
+            }
+            p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try {
+            return parseCard(p);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(DEFAULT_CARD_RESOURCE + ": " + e.getMessage(), e);
+        }
     }
 
     /** The Silero model to use, or empty for the energy detector. */

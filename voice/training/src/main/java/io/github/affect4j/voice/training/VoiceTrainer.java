@@ -140,6 +140,8 @@ public final class VoiceTrainer {
     private final Path cache;
     private final boolean allowSpeakerDependent;
     private final boolean balanced;
+    private final double limit;
+    private final java.util.regex.Pattern exclude;
 
     private VoiceTrainer(Builder b) {
         this.classifier = b.classifier;
@@ -157,6 +159,8 @@ public final class VoiceTrainer {
         this.cache = b.cache;
         this.allowSpeakerDependent = b.allowSpeakerDependent;
         this.balanced = b.balanced;
+        this.limit = b.limit;
+        this.exclude = b.exclude;
     }
 
     /** A builder with the defaults: linear, 5 folds, 40 epochs, seed 1, no speaker norm. */
@@ -370,6 +374,10 @@ public final class VoiceTrainer {
         training.put("speakerNormalisation", Boolean.toString(speakerNormalisation));
         training.put("augmentation", augmentation.toString());
         training.put("balanced", Boolean.toString(balanced));
+        training.put("limit", Double.toString(limit));
+        if (exclude != null) {
+            training.put("exclude", exclude.pattern());
+        }
         if (!trainOnly.isEmpty()) {
             training.put("cv.trainOnly", Integer.toString(trainOnly.size()));
         }
@@ -418,7 +426,11 @@ public final class VoiceTrainer {
                 std[j] = 1;
             }
         }
-        String[] names = set.names().toArray(String[]::new);
+        int[] kept = java.util.stream.IntStream.range(0, n)
+                .filter(j -> exclude == null || !exclude.matcher(set.names().get(j)).matches())
+                .toArray();
+        String[] names = java.util.Arrays.stream(kept).mapToObj(set.names()::get)
+                .toArray(String[]::new);
         LabelFactory factory = new LabelFactory();
         Map<Emotion, Long> classCounts = new TreeMap<>();
         train.forEach(s -> classCounts.merge(s.emotion(), 1L, Long::sum));
@@ -428,12 +440,13 @@ public final class VoiceTrainer {
         List<org.tribuo.Example<Label>> examples = new ArrayList<>();
         for (LabelledFeatures s : train) {
             double[] v = s.values();
-            double[] z = new double[n];
-            for (int j = 0; j < n; j++) {
+            double[] z = new double[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                int j = kept[k];
                 double x = Double.isNaN(v[j]) ? mean[j] : v[j];
                 // A standardised value of exactly 0 would be dropped as absent by Tribuo's sparse
                 // examples; the model treats absence as 0 anyway, so nothing changes.
-                z[j] = (x - mean[j]) / std[j];
+                z[k] = TrainedVoiceModel.limit((x - mean[j]) / std[j], limit);
             }
             ArrayExample<Label> example = new ArrayExample<>(new Label(s.emotion().label()), names,
                     z);
@@ -453,7 +466,7 @@ public final class VoiceTrainer {
         } else {
             model = trainer(classifier, set, weights).train(dataset);
         }
-        return new TrainedVoiceModel(model, set, mean, std,
+        return new TrainedVoiceModel(model, set, mean, std, limit,
                 speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
                         : VoiceModelCard.Normalisation.NONE,
                 population, priorSeconds, modelName, training);
@@ -706,8 +719,32 @@ public final class VoiceTrainer {
         private Path cache;
         private boolean allowSpeakerDependent;
         private boolean balanced;
+        private double limit = 3;
+        private java.util.regex.Pattern exclude;
 
         private Builder() {
+        }
+
+        /**
+         * Features left out of the model: those whose {@link FeatureSet} name matches the
+         * pattern entirely, or null to use all (default). The card then lists only the features
+         * the model reads.
+         */
+        public Builder exclude(java.util.regex.Pattern value) {
+            this.exclude = value;
+            return this;
+        }
+
+        /**
+         * Where standardised features are cut off, in training standard deviations, 1 to 1000
+         * (default 3). Speech unlike the training data (another recording chain, synthetic
+         * speech) can put a feature 10 standard deviations out, where a linear model's
+         * probabilities saturate and every input reads as one class; cut off, no single feature
+         * can outvote the others. Applied identically in training, in Java and in the ONNX graph.
+         */
+        public Builder limit(double value) {
+            this.limit = value;
+            return this;
         }
 
         /**
@@ -838,6 +875,7 @@ public final class VoiceTrainer {
             check(!name.isBlank(), "name must not be blank");
             check(cost > 0 && cost <= 10_000, "cost must be in (0, 10000], got " + cost);
             check(gamma >= 0 && gamma <= 100, "gamma must be 0 to 100, got " + gamma);
+            check(limit >= 1 && limit <= 1000, "limit must be 1 to 1000, got " + limit);
             return new VoiceTrainer(this);
         }
 
