@@ -12,6 +12,10 @@ module io.github.affect4j.voice.training {
     requires org.tribuo.core;
     requires org.tribuo.classification.core;
     requires org.tribuo.classification.sgd;
+    requires org.tribuo.classification.liblinear;
+    requires org.tribuo.classification.libsvm;
+    requires org.tribuo.common.libsvm;
+    requires libsvm;
     requires org.tribuo.common.sgd;
     requires org.tribuo.math;
     requires org.tribuo.util.onnx;

@@ -1,6 +1,7 @@
 package io.github.affect4j.cli;
 
 import io.github.affect4j.voice.onnx.VoiceModelCard;
+import io.github.affect4j.voice.training.Augmentation;
 import io.github.affect4j.voice.training.LabelScheme;
 import io.github.affect4j.voice.training.VoiceCorpus;
 import io.github.affect4j.voice.training.VoiceTrainer;
@@ -53,9 +54,61 @@ final class TrainVoiceCommand implements Callable<Integer> {
     boolean speakerNorm;
 
     @Option(names = "--classifier", paramLabel = "NAME", defaultValue = "linear",
-            description = "linear (logistic regression) or fm (factorisation machine) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "linear (logistic regression, AdaGrad), fm (factorisation machine), "
+                    + "liblinear (L2 logistic regression, --cost), svm (RBF kernel, --cost, "
+                    + "--gamma) or ensemble (svm and linear averaged) (default: ${DEFAULT-VALUE}).")
     String classifier;
+
+    @Option(names = "--learning-rate", defaultValue = "0.1", description = "AdaGrad's initial "
+            + "learning rate for linear and fm (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--cost", defaultValue = "1", description = "Regularisation cost C of "
+            + "liblinear and svm (default: ${DEFAULT-VALUE}).")
+    double cost;
+
+    @Option(names = "--gamma", defaultValue = "0", description = "RBF kernel width of svm, 0 for "
+            + "1 / number of features (default: ${DEFAULT-VALUE}).")
+    double gamma;
+
+    @Option(names = "--augment", paramLabel = "SPEC", defaultValue = "none",
+            description = "Perturbed copies of the training recordings (never of test folds), "
+                    + "e.g. speed=0.9:1.1,noise=20:10 (default: ${DEFAULT-VALUE}).")
+    String augment;
+
+    @Option(names = "--leave-out", paramLabel = "LABEL", split = ",",
+            description = "Labels to leave out as written in the names, e.g. calm (RAVDESS calm "
+                    + "is otherwise read as neutral).")
+    java.util.List<String> leaveOut = new java.util.ArrayList<>();
+
+    @Option(names = "--train-only", paramLabel = "LABEL", split = ",",
+            description = "Labels, as written in the names, whose recordings train but are never "
+                    + "tested in cross-validation, e.g. calm (read as neutral).")
+    java.util.List<String> trainOnly = new java.util.ArrayList<>();
+
+    @Option(names = "--limit", defaultValue = "3", description = "Cut standardised features off "
+            + "at this many standard deviations, so that speech unlike the training data cannot "
+            + "saturate the model (default: ${DEFAULT-VALUE}).")
+    double limit;
+
+    @Option(names = "--exclude", paramLabel = "REGEX",
+            description = "Leave out the features whose names match REGEX entirely, e.g. "
+                    + "'mfcc\\d+\\.delta\\.stddev'.")
+    String exclude;
+
+    @Option(names = "--balanced",
+            description = "Weigh every class the same in training, whatever its count.")
+    boolean balanced;
+
+    @Option(names = "--cache", paramLabel = "FILE",
+            description = "Keep extracted features in FILE between runs (keyed by file SHA-256, "
+                    + "feature-set version and augmentation variant).")
+    Path cache;
+
+    @Option(names = "--allow-speaker-dependent",
+            description = "Train even when no speakers can be found in the names, with "
+                    + "cross-validation over recordings (overstates accuracy on new speakers).")
+    boolean allowSpeakerDependent;
 
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds "
             + "(default: ${DEFAULT-VALUE}).")
@@ -94,6 +147,11 @@ final class TrainVoiceCommand implements Callable<Integer> {
                     .classifier(VoiceTrainer.Classifier.valueOf(classifier.trim()
                             .toUpperCase(Locale.ROOT)))
                     .folds(folds).epochs(epochs).seed(seed).speakerNormalisation(speakerNorm)
+                    .learningRate(learningRate).cost(cost).gamma(gamma)
+                    .augmentation(Augmentation.parse(augment)).cache(cache)
+                    .allowSpeakerDependent(allowSpeakerDependent).balanced(balanced)
+                    .limit(limit)
+                    .exclude(exclude != null ? Pattern.compile(exclude) : null)
                     .name(modelName);
             if (threads != null) {
                 builder.threads(threads);
@@ -106,10 +164,18 @@ final class TrainVoiceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try {
-            VoiceCorpus corpus = VoiceCorpus.scan(data, labelScheme, pattern);
+            VoiceCorpus corpus = VoiceCorpus.scan(data, labelScheme, pattern,
+                    java.util.Set.copyOf(leaveOut), java.util.Set.copyOf(trainOnly));
             System.out.printf(Locale.ROOT, "%d labelled recordings under %s, %d speakers; "
                     + "extracting features...%n", corpus.recordings().size(), data,
                     corpus.speakerCount());
+            if (corpus.speakerCount() < 2) {
+                err.println("affect4j: train-voice: WARNING: " + (corpus.speakerCount() == 0
+                        ? "no speaker found in the file names" : "only one speaker found")
+                        + (allowSpeakerDependent ? "; cross-validation will NOT be "
+                        + "speaker-independent and overstates accuracy on new speakers"
+                        : "; refusing (give --speaker-pattern, or --allow-speaker-dependent)"));
+            }
             long start = System.nanoTime();
             VoiceTrainer.Result result = trainer.train(corpus);
             System.out.print(result.report());

@@ -40,6 +40,8 @@ class MainTest extends CapturedConsole {
         assertEquals("speech.wav", audio.get("file"));
         assertEquals("audio", audio.get("kind"));
         assertEquals(7.1, ((Number) audio.get("durationSeconds")).doubleValue(), 0.01);
+        // The default voice model (affect4j-voice-model-ravdess) reads the speech.
+        assertEquals("onnx", audio.get("detector"), out::toString);
         assertScores(audio);
         double arousal = ((Number) audio.get("arousal")).doubleValue();
         double valence = ((Number) audio.get("valence")).doubleValue();
@@ -139,9 +141,36 @@ class MainTest extends CapturedConsole {
         assertScores(line);
         out.reset();
 
-        // Without a model, speech falls back to the heuristic detector.
+        // Without --voice-model, speech is read by the bundled default model
+        // (affect4j-voice-model-ravdess on the CLI's class path), also on the onnx provider.
         assertEquals(0, Main.execute("analyze", "--json", SAMPLES.resolve("speech.wav").toString()));
-        assertEquals("heuristic", jsonLines().get(0).get("detector"));
+        assertEquals("onnx", jsonLines().get(0).get("detector"));
+    }
+
+    @Test
+    void trainVoiceRefusesRecordingsWithoutSpeakersUnlessAllowed() throws IOException {
+        Path corpus = Path.of(System.getProperty("affect4j.synthetic.dir",
+                SAMPLES.getParent().getParent().resolve("voice/synthetic").toString()));
+        // Folder labels, no speaker in the names: happy/clip0.wav ...
+        int n = 0;
+        for (String[] pair : new String[][] {{"01", "neutral"}, {"03", "happy"}}) {
+            Files.createDirectories(temp.resolve("data").resolve(pair[1]));
+            for (int actor = 1; actor <= 5; actor++) {
+                Files.copy(corpus.resolve("03-01-" + pair[0] + "-01-01-01-0" + actor + ".wav"),
+                        temp.resolve("data").resolve(pair[1]).resolve("clip" + n++ + ".wav"));
+            }
+        }
+        String data = temp.resolve("data").toString();
+        String model = temp.resolve("folders.onnx").toString();
+        assertEquals(2, Main.execute("train-voice", "--data", data, "--out", model,
+                "--threads", "2"));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("WARNING: no speaker found") && text.contains("refusing")
+                && text.contains("10 of 10 recordings name no speaker"), text);
+        assertEquals(0, Main.execute("train-voice", "--data", data, "--out", model,
+                "--threads", "2", "--allow-speaker-dependent"), err::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("NOT speaker-independent"),
+                out::toString);
     }
 
     @Test
@@ -152,7 +181,7 @@ class MainTest extends CapturedConsole {
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no labelled .wav file"),
                 err::toString);
         assertEquals(2, Main.execute("train-voice", "--data", temp.toString(), "--out", "x.onnx",
-                "--classifier", "svm"));
+                "--classifier", "forest"));
         // A named model that cannot be used is a usage error, as in evaluate.
         assertEquals(2, Main.execute("analyze", "--voice-model",
                 temp.resolve("missing.onnx").toString(), SAMPLES.resolve("speech.wav").toString()));

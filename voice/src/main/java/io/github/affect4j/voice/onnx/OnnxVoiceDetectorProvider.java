@@ -30,9 +30,16 @@ import org.slf4j.LoggerFactory;
  *       {@link WaveformModelCard}.</li>
  * </ul>
  * Either is run on each speech segment and on all speech of a clip. No model ships with
- * affect4j: there is no openly licensed emotional speech to train one on. Until a model is
- * configured this provider reports itself unavailable and discovery falls back to the heuristic
- * detector, saying why.
+ * {@code affect4j-voice} itself: there is no openly licensed emotional speech to train one on.
+ *
+ * <h2>Which model</h2>
+ * The option {@code model} (or the system property
+ * {@value io.github.affect4j.EmotionDetectors#VOICE_MODEL_PROPERTY}), else a default
+ * model on the class path: the resource {@value #DEFAULT_MODEL_RESOURCE} with its card
+ * {@value #DEFAULT_CARD_RESOURCE}, as the separate artifact {@code affect4j-voice-model-ravdess}
+ * provides (trained on RAVDESS: CC BY-NC-SA 4.0, non-commercial). A configured model always
+ * wins. With none of these this provider reports itself unavailable and discovery falls back to
+ * the heuristic detector, saying why.
  *
  * <h2>Options</h2>
  * Given with {@code EmotionDetectors.voiceBuilder().option(name, value)} (or the system
@@ -94,6 +101,16 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
             OptionSpec.path(VAD_MODEL, "a Silero VAD v5/v6 .onnx file (not bundled); also -D"
                     + EmotionDetectors.VOICE_VAD_MODEL_PROPERTY));
 
+    /**
+     * Class-path resource of the default model, used when no model is configured. Outside any
+     * Java package, so that a named module can provide it without opening a package.
+     */
+    public static final String DEFAULT_MODEL_RESOURCE = "META-INF/affect4j/voice/default-model.onnx";
+
+    /** Class-path resource of the default model's card. */
+    public static final String DEFAULT_CARD_RESOURCE =
+            "META-INF/affect4j/voice/default-model.card.properties";
+
     private static final Logger LOG = LoggerFactory.getLogger(OnnxVoiceDetectorProvider.class);
 
     /** For {@link java.util.ServiceLoader}; cheap, loads nothing. */
@@ -137,20 +154,25 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
         try {
             Optional<Path> model = modelPath(config);
             if (model.isEmpty()) {
-                return Availability.unavailable("no voice model configured (set the option '"
-                        + MODEL + "' or the system property "
-                        + EmotionDetectors.VOICE_MODEL_PROPERTY + " to a .onnx "
-                        + "model made by train-voice, with its .card.properties next to it)");
+                if (defaultModel().isEmpty()) {
+                    return Availability.unavailable("no voice model configured (set the option '"
+                            + MODEL + "' or the system property "
+                            + EmotionDetectors.VOICE_MODEL_PROPERTY + " to a .onnx model made by "
+                            + "train-voice, with its .card.properties next to it, or put "
+                            + "affect4j-voice-model-ravdess on the class path)");
+                }
+                readDefaultCard();
+            } else {
+                if (!Files.isRegularFile(model.get())) {
+                    return Availability.unavailable("voice model file " + model.get() + " not found");
+                }
+                Path card = cardPath(config, model.get());
+                if (!Files.isRegularFile(card)) {
+                    return Availability.unavailable("model card " + card + " not found (train-voice "
+                            + "writes it next to the model)");
+                }
+                readCard(card);
             }
-            if (!Files.isRegularFile(model.get())) {
-                return Availability.unavailable("voice model file " + model.get() + " not found");
-            }
-            Path card = cardPath(config, model.get());
-            if (!Files.isRegularFile(card)) {
-                return Availability.unavailable("model card " + card + " not found (train-voice "
-                        + "writes it next to the model)");
-            }
-            readCard(card);
             Optional<Path> vad = vadModel(config);
             if (vad.isPresent() && !Files.isRegularFile(vad.get())) {
                 return Availability.unavailable("Silero VAD model " + vad.get() + " not found");
@@ -171,15 +193,28 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
      */
     @Override
     public VoiceEmotionDetector create(DetectorConfig config) throws IOException {
-        Path model = modelPath(config).orElseThrow(() -> new IllegalArgumentException(
-                "no voice model configured: set the option '" + MODEL + "' or the system "
-                        + "property " + EmotionDetectors.VOICE_MODEL_PROPERTY));
-        Path cardFile = cardPath(config, model);
-        Object card = readCard(cardFile);
+        Optional<Path> configured = modelPath(config);
+        Object card;
+        byte[] bytes;
+        String name;
+        if (configured.isEmpty()) {
+            java.net.URL resource = defaultModel().orElseThrow(() -> new IllegalArgumentException(
+                    "no voice model configured: set the option '" + MODEL + "' or the system "
+                            + "property " + EmotionDetectors.VOICE_MODEL_PROPERTY));
+            card = readDefaultCard();
+            try (java.io.InputStream in = resource.openStream()) {
+                bytes = in.readAllBytes();
+            }
+            name = "classpath:" + DEFAULT_MODEL_RESOURCE;
+            LOG.info("onnx voice detector: default model from the class path ({})", resource);
+        } else {
+            Path model = configured.get();
+            card = readCard(cardPath(config, model));
+            bytes = Files.readAllBytes(model);
+            name = model.getFileName().toString();
+        }
         int threads = config.getInt(THREADS);
         Optional<Path> vadModel = vadModel(config);
-        byte[] bytes = Files.readAllBytes(model);
-        String name = model.getFileName().toString();
         AffectModel affect = card instanceof WaveformModelCard waveform
                 ? WaveformClassifier.load(bytes, name, threads, waveform)
                 : FeatureClassifier.load(bytes, name, threads, (VoiceModelCard) card);
@@ -202,9 +237,35 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
 
     /** Reads a card of either kind: a {@link VoiceModelCard} or a {@link WaveformModelCard}. */
     private static Object readCard(Path file) throws IOException {
-        return ModelCardReader.read(file).parse(card ->
-                WaveformModelCard.KIND.equals(card.string("kind", ""))
-                        ? WaveformModelCard.from(card) : VoiceModelCard.from(card));
+        return ModelCardReader.read(file).parse(OnnxVoiceDetectorProvider::parseCard);
+    }
+
+    private static Object parseCard(ModelCardReader card) {
+        return WaveformModelCard.KIND.equals(card.string("kind", ""))
+                ? WaveformModelCard.from(card) : VoiceModelCard.from(card);
+    }
+
+    /** The default model on the class path, if an artifact provides one. */
+    private static Optional<java.net.URL> defaultModel() {
+        ClassLoader loader = OnnxVoiceDetectorProvider.class.getClassLoader();
+        return Optional.ofNullable(loader.getResource(DEFAULT_MODEL_RESOURCE));
+    }
+
+    /**
+     * Reads the default model's card from the class path.
+     *
+     * @throws InvalidModelException naming the resource when the card is missing or invalid
+     */
+    private static Object readDefaultCard() throws IOException {
+        ClassLoader loader = OnnxVoiceDetectorProvider.class.getClassLoader();
+        try (java.io.InputStream in = loader.getResourceAsStream(DEFAULT_CARD_RESOURCE)) {
+            if (in == null) {
+                throw new InvalidModelException("the class path has " + DEFAULT_MODEL_RESOURCE
+                        + " but not its card " + DEFAULT_CARD_RESOURCE);
+            }
+            return ModelCardReader.read(in, "classpath:" + DEFAULT_CARD_RESOURCE)
+                    .parse(OnnxVoiceDetectorProvider::parseCard);
+        }
     }
 
     /**

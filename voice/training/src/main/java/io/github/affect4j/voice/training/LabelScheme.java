@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  *       given</td></tr>
  * </table>
  *
- * <p>{@link #AUTO} tries the file-name schemes in the order above, then the folder. A speaker
+ * <p>A file-name code is found anywhere in the name, after or before other text
+ * ({@code ravdess__03-01-05-01-01-02-01.wav}, {@code 03a01Fa_copy.wav}), as long as it is not
+ * part of a longer run of digits or letters; a TESS code must end the name.
+ * {@link #AUTO} tries the file-name schemes in the order above, then the folder. A speaker
  * pattern (a regular expression matched against the file name; its group {@code speaker}, or
  * else group 1, is the speaker) overrides the scheme's speaker.
  */
@@ -48,15 +51,20 @@ public enum LabelScheme {
     /** The parent folder names the label: {@code DIR/<label>/*.wav}. */
     FOLDER;
 
-    private static final Pattern RAVDESS_NAME =
-            Pattern.compile("(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)\\.wav",
-                    Pattern.CASE_INSENSITIVE);
-    private static final Pattern EMODB_NAME =
-            Pattern.compile("(\\d\\d)[a-z]\\d\\d([WLEAFTN])[a-z]?\\.wav");
-    private static final Pattern CREMA_D_NAME =
-            Pattern.compile("(\\d{4})_[A-Z]{3}_([A-Z]{3})_[A-Z]{1,2}\\.wav", Pattern.CASE_INSENSITIVE);
-    private static final Pattern TESS_NAME =
-            Pattern.compile("([OY]AF)_[^_]+_([A-Za-z]+)\\.wav", Pattern.CASE_INSENSITIVE);
+    // Each pattern is searched anywhere in the file name without its extension, so that a
+    // prefix or suffix ("ravdess__03-01-05-01-01-02-01.wav", "03a01Fa_copy.wav") does not hide
+    // the code; the look-arounds keep a code from being read out of a longer run of digits or
+    // letters ("1203-01-05-...").
+    private static final Pattern RAVDESS_NAME = Pattern.compile(
+            "(?<!\\d)(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)-(\\d\\d)(?!\\d)");
+    private static final Pattern EMODB_NAME = Pattern.compile(
+            "(?<![0-9A-Za-z])(\\d\\d)[a-z]\\d\\d([WLEAFTN])[a-z]?(?![0-9A-Za-z])");
+    private static final Pattern CREMA_D_NAME = Pattern.compile(
+            "(?<![0-9A-Za-z])(\\d{4})_[A-Z]{3}_([A-Z]{3})_[A-Z]{1,2}(?![0-9A-Za-z])",
+            Pattern.CASE_INSENSITIVE);
+    // TESS's label is the last field, so the code must end the name.
+    private static final Pattern TESS_NAME = Pattern.compile(
+            "(?<![0-9A-Za-z])([OY]AF)_[^_]+_([A-Za-z]+)$", Pattern.CASE_INSENSITIVE);
 
     private static final Map<String, String> RAVDESS_CODES = Map.of("01", "neutral", "02", "calm",
             "03", "happy", "04", "sad", "05", "angry", "06", "fearful", "07", "disgust",
@@ -103,30 +111,30 @@ public enum LabelScheme {
     }
 
     private Optional<Parsed> parseOwn(Path file) {
-        String name = file.getFileName().toString();
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.wav$", "");
         Matcher m;
         switch (this) {
             case RAVDESS -> {
                 m = RAVDESS_NAME.matcher(name);
-                if (m.matches() && RAVDESS_CODES.containsKey(m.group(3))) {
+                if (m.find() && RAVDESS_CODES.containsKey(m.group(3))) {
                     return parsed(RAVDESS_CODES.get(m.group(3)), "actor" + m.group(7));
                 }
             }
             case EMODB -> {
                 m = EMODB_NAME.matcher(name);
-                if (m.matches()) {
+                if (m.find()) {
                     return parsed(EMODB_CODES.get(m.group(2)), "speaker" + m.group(1));
                 }
             }
             case CREMA_D -> {
                 m = CREMA_D_NAME.matcher(name);
-                if (m.matches()) {
+                if (m.find()) {
                     return parsed(m.group(2).toLowerCase(Locale.ROOT), "actor" + m.group(1));
                 }
             }
             case TESS -> {
                 m = TESS_NAME.matcher(name);
-                if (m.matches() && Emotion.fromLabel(m.group(2)).isPresent()) {
+                if (m.find() && Emotion.fromLabel(m.group(2)).isPresent()) {
                     return parsed(m.group(2).toLowerCase(Locale.ROOT),
                             m.group(1).toUpperCase(Locale.ROOT));
                 }

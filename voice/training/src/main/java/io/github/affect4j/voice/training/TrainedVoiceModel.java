@@ -26,7 +26,8 @@ import org.tribuo.util.onnx.ONNXPlaceholder;
 
 /**
  * A trained classifier over the acoustic feature vector: the Tribuo model, the standardisation
- * and imputation learnt with it, and its model card. {@link #save} writes it as ONNX with the
+ * (cut off at a number of standard deviations) and imputation learnt with it, and its model
+ * card. {@link #save} writes it as ONNX with the
  * standardisation inside the graph, so the ONNX model takes the card's features as they come out
  * of the extractor (after imputation and the optional speaker centring).
  *
@@ -44,17 +45,19 @@ public final class TrainedVoiceModel {
     private final String[] inputNames;
     private final double[] mean;
     private final double[] std;
+    private final double limit;
     private final List<Emotion> labels;
     private final VoiceModelCard card;
 
     TrainedVoiceModel(Model<Label> model, FeatureSet featureSet, double[] setMean, double[] setStd,
-                      VoiceModelCard.Normalisation normalisation, double[] populationMean,
+                      double limit, VoiceModelCard.Normalisation normalisation, double[] populationMean,
                       double priorSeconds, String name, Map<String, String> training) {
         if (!(model instanceof ONNXExportable)) {
             throw new IllegalArgumentException(model.getClass().getName() + " cannot be exported");
         }
         this.model = model;
         this.featureSet = featureSet;
+        this.limit = limit;
         ImmutableFeatureMap features = model.getFeatureIDMap();
         int inputs = features.size();
         this.inputIndex = new int[featureSet.size()];
@@ -123,7 +126,7 @@ public final class TrainedVoiceModel {
             if (id >= 0) {
                 double x = Double.isNaN(features[i]) ? mean[id] : features[i];
                 names[id] = inputNames[id];
-                values[id] = (x - mean[id]) / std[id];
+                values[id] = limit((x - mean[id]) / std[id], limit);
             }
         }
         Prediction<Label> prediction = model.predict(
@@ -172,11 +175,33 @@ public final class TrainedVoiceModel {
         ONNXPlaceholder output = context.floatOutput("probabilities", labels.size());
         ONNXInitializer centre = context.array("feature_mean", toFloats(mean));
         ONNXInitializer scale = context.array("feature_std", toFloats(std));
-        ONNXNode standardised = input.apply(ONNXOperators.SUB, centre)
-                .apply(ONNXOperators.DIV, scale);
+        ONNXNode z = input.apply(ONNXOperators.SUB, centre).apply(ONNXOperators.DIV, scale);
+        // Cut off at +-limit with Where (Tribuo's operator set has no Clip, Min or Max).
+        float[] highs = new float[inputNames.length];
+        float[] lows = new float[inputNames.length];
+        java.util.Arrays.fill(highs, (float) limit);
+        java.util.Arrays.fill(lows, (float) -limit);
+        ONNXInitializer high = context.array("feature_limit_high", highs);
+        ONNXInitializer low = context.array("feature_limit_low", lows);
+        ONNXNode belowHigh = z.apply(ONNXOperators.GREATER, high)
+                .apply(ONNXOperators.WHERE, List.of(high, z));
+        ONNXNode standardised = belowHigh.apply(ONNXOperators.LESS, low)
+                .apply(ONNXOperators.WHERE, List.of(low, belowHigh));
         ONNXNode result = ((ONNXExportable) model).writeONNXGraph(standardised);
         result.assignTo(output);
-        return ONNXExportable.buildModel(context, ONNX_DOMAIN, 1, model);
+        OnnxMl.ModelProto proto = ONNXExportable.buildModel(context, ONNX_DOMAIN, 1, model);
+        // Tribuo records its provenance, with training and data-source timestamps, in the doc
+        // string and metadata; left in, the same training would never give the same bytes. The
+        // card says how the model was trained.
+        return proto.toBuilder().clearDocString().clearMetadataProps()
+                .addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder()
+                        .setKey("affect4j.model").setValue(card.name()))
+                .build();
+    }
+
+    /** A standardised value cut off at {@code +-limit}. */
+    static double limit(double z, double limit) {
+        return Math.max(-limit, Math.min(limit, z));
     }
 
     private static float[] toFloats(double[] values) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,15 +22,23 @@ import java.util.stream.Stream;
  * @param root the folder scanned
  * @param recordings the usable recordings, sorted by path
  * @param skipped counts of skipped files by reason, e.g. {@code "label 'boredom' has no category"}
+ * @param trainOnly files among the recordings that only ever train: never in a cross-validation
+ *     test part (e.g. RAVDESS calm read as neutral, when the figures are to be about neutral)
  */
 public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
-                          Map<String, Integer> skipped) {
+                          Map<String, Integer> skipped, Set<Path> trainOnly) {
 
-    /** Copies the lists. */
+    /** Copies the collections. */
     public VoiceCorpus {
         Objects.requireNonNull(root, "root");
         recordings = List.copyOf(recordings);
         skipped = Collections.unmodifiableMap(new TreeMap<>(skipped));
+        trainOnly = Set.copyOf(trainOnly);
+    }
+
+    /** A corpus whose recordings all train and test. */
+    public VoiceCorpus(Path root, List<LabelledRecording> recordings, Map<String, Integer> skipped) {
+        this(root, recordings, skipped, Set.of());
     }
 
     /**
@@ -44,6 +53,30 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
      */
     public static VoiceCorpus scan(Path root, LabelScheme scheme, Pattern speakerPattern)
             throws IOException {
+        return scan(root, scheme, speakerPattern, Set.of(), Set.of());
+    }
+
+    /**
+     * As {@link #scan(Path, LabelScheme, Pattern)}, leaving out recordings whose label, as
+     * written, is one of {@code leaveOut} (compared ignoring case), e.g. RAVDESS's {@code calm},
+     * which {@link io.github.affect4j.Emotion#fromLabel} would otherwise file under neutral.
+     *
+     * Recordings whose label is one of {@code trainOnly} are kept for training but never
+     * tested in cross-validation ({@link #trainOnly()}).
+     *
+     * @param leaveOut labels to leave out, counted in {@link #skipped()}
+     * @param trainOnly labels whose recordings only train
+     * @throws IOException if the folder cannot be listed
+     * @throws IllegalArgumentException if the folder does not exist or holds no usable recording
+     */
+    public static VoiceCorpus scan(Path root, LabelScheme scheme, Pattern speakerPattern,
+                                   Set<String> leaveOut, Set<String> trainOnly)
+            throws IOException {
+        Set<String> left = new java.util.HashSet<>();
+        leaveOut.forEach(l -> left.add(l.trim().toLowerCase(Locale.ROOT)));
+        Set<String> trainLabels = new java.util.HashSet<>();
+        trainOnly.forEach(l -> trainLabels.add(l.trim().toLowerCase(Locale.ROOT)));
+        Set<Path> trainFiles = new java.util.HashSet<>();
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("not a folder: " + root);
         }
@@ -61,19 +94,24 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
             Optional<LabelScheme.Parsed> parsed = scheme.parse(file, speakerPattern);
             if (parsed.isEmpty()) {
                 skipped.merge("no label in the path (scheme " + scheme + ")", 1, Integer::sum);
+            } else if (left.contains(parsed.get().label().toLowerCase(Locale.ROOT))) {
+                skipped.merge("label '" + parsed.get().label() + "' left out", 1, Integer::sum);
             } else if (parsed.get().emotion().isEmpty()) {
                 skipped.merge("label '" + parsed.get().label() + "' has no category", 1,
                         Integer::sum);
             } else {
                 recordings.add(new LabelledRecording(file, parsed.get().emotion().get(),
                         parsed.get().speaker()));
+                if (trainLabels.contains(parsed.get().label().toLowerCase(Locale.ROOT))) {
+                    trainFiles.add(file);
+                }
             }
         }
         if (recordings.isEmpty()) {
             throw new IllegalArgumentException("no labelled .wav file under " + root + " (scheme "
                     + scheme + ", " + files.size() + " .wav files, skipped " + skipped + ")");
         }
-        return new VoiceCorpus(root, recordings, skipped);
+        return new VoiceCorpus(root, recordings, skipped, trainFiles);
     }
 
     /** The number of distinct speakers; 0 when no recording names one. */

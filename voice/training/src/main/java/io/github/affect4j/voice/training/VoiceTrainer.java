@@ -8,6 +8,7 @@ import io.github.affect4j.voice.features.ClipFeatures;
 import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.onnx.VoiceModelCard;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,10 +32,18 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
 import org.tribuo.classification.sgd.fm.FMClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.SVMParameters;
 import org.tribuo.datasource.ListDataSource;
+import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -55,10 +64,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <ol>
  *   <li>Extracts the {@link FeatureSet} vector of every recording's speech (in parallel);
  *       recordings without speech are skipped and counted.</li>
- *   <li>With speaker normalisation, centres every speaker's vectors on that speaker's mean
- *       ({@code x - speakerMean + populationMean}). In cross-validation the test speakers are
- *       centred on their own (unlabelled) recordings, as at run time, where the detector
- *       centres on the earlier speech of the clip or stream.</li>
+ *   <li>With speaker normalisation, presents every training recording as the detector would
+ *       read it after 0, 2, 8 and 32 earlier recordings of its speaker: centred on a baseline
+ *       shrunk toward the population mean ({@link RuntimeCentring}), so that the model serves a
+ *       single clip (read almost as it comes) and a long stream of one speaker alike. Test
+ *       recordings are read on their own (the main figures) and, in addition, as a stream per
+ *       test speaker, each centred on that speaker's earlier ones.</li>
+ *   <li>With augmentation, adds perturbed copies of the training recordings to every training
+ *       part (never to a test part).</li>
  *   <li>Cross-validates with folds grouped by speaker: no speaker is in the training and the
  *       test part of a fold. Speakers are dealt to {@code folds} folds (leave-one-speaker-out
  *       when there are fewer speakers). Without speakers it falls back to stratified folds over
@@ -84,12 +97,32 @@ public final class VoiceTrainer {
     private static final java.util.logging.Logger TRIBUO_SGD_LOG = quiet(
             "org.tribuo.common.sgd.AbstractSGDTrainer");
 
+    static {
+        // LIBSVM prints its optimiser's progress to standard output unless told otherwise.
+        libsvm.svm.svm_set_print_string_function(text -> { });
+    }
+
     /** Classifiers the trainer can fit. */
     public enum Classifier {
         /** Multinomial logistic regression. */
         LINEAR,
         /** A factorisation machine with a softmax output: pairwise feature interactions. */
-        FM
+        FM,
+        /**
+         * L2-regularised logistic regression solved exactly by LIBLINEAR (one versus rest),
+         * regularisation set by {@link Builder#cost}.
+         */
+        LIBLINEAR,
+        /**
+         * A C-SVM with a Gaussian (RBF) kernel by LIBSVM (one versus one, probabilities by Platt
+         * scaling), set by {@link Builder#cost} and {@link Builder#gamma}.
+         */
+        SVM,
+        /**
+         * The average of the class probabilities of {@code svm} and {@code linear}, trained on
+         * the same data (Tribuo's weighted ensemble, equal weights).
+         */
+        ENSEMBLE
     }
 
     private final Classifier classifier;
@@ -101,6 +134,14 @@ public final class VoiceTrainer {
     private final double priorSeconds;
     private final int threads;
     private final String name;
+    private final double cost;
+    private final double gamma;
+    private final Augmentation augmentation;
+    private final Path cache;
+    private final boolean allowSpeakerDependent;
+    private final boolean balanced;
+    private final double limit;
+    private final java.util.regex.Pattern exclude;
 
     private VoiceTrainer(Builder b) {
         this.classifier = b.classifier;
@@ -112,6 +153,14 @@ public final class VoiceTrainer {
         this.priorSeconds = b.priorSeconds;
         this.threads = b.threads;
         this.name = b.name;
+        this.cost = b.cost;
+        this.gamma = b.gamma;
+        this.augmentation = b.augmentation;
+        this.cache = b.cache;
+        this.allowSpeakerDependent = b.allowSpeakerDependent;
+        this.balanced = b.balanced;
+        this.limit = b.limit;
+        this.exclude = b.exclude;
     }
 
     /** A builder with the defaults: linear, 5 folds, 40 epochs, seed 1, no speaker norm. */
@@ -123,13 +172,18 @@ public final class VoiceTrainer {
      * The outcome of training.
      *
      * @param model the model trained on all recordings
-     * @param crossValidation the pooled predictions of the cross-validation folds
+     * @param crossValidation the pooled predictions of the cross-validation folds, each test
+     *     recording read on its own, as the detector reads a single clip
+     * @param streamCrossValidation with speaker normalisation, the same test recordings read as
+     *     streams: each test speaker's recordings one after another (in a seeded random order),
+     *     each centred on the speaker's earlier ones as at run time; empty without normalisation
      * @param speakerIndependent whether the folds were grouped by speaker
      * @param folds the number of folds used
      * @param speakers the number of speakers, 0 when unknown
      * @param skipped recordings left out, by reason
      */
     public record Result(TrainedVoiceModel model, ConfusionMatrix crossValidation,
+                         Optional<ConfusionMatrix> streamCrossValidation,
                          boolean speakerIndependent, int folds, int speakers,
                          Map<String, Integer> skipped) {
 
@@ -144,10 +198,17 @@ public final class VoiceTrainer {
             b.append(speakerIndependent
                     ? String.format(Locale.ROOT, "speaker-independent cross-validation, %d folds "
                             + "grouped by speaker:%n", folds)
-                    : String.format(Locale.ROOT, "cross-validation over recordings, %d folds (NOT "
-                            + "speaker-independent: no speakers known; give --speaker-pattern):%n",
+                    : String.format(Locale.ROOT, "WARNING: cross-validation over recordings, %d "
+                            + "folds, NOT speaker-independent (no speakers known): these figures "
+                            + "overstate what a new speaker will see%n",
                             folds));
+            b.append("each recording read on its own (single clips):\n");
             b.append(crossValidation.toTable());
+            streamCrossValidation.ifPresent(stream -> {
+                b.append("each test speaker's recordings read as one stream (run-time speaker "
+                        + "normalisation on the earlier ones):\n");
+                b.append(stream.toTable());
+            });
             return b.toString();
         }
     }
@@ -160,9 +221,52 @@ public final class VoiceTrainer {
      */
     public Result train(VoiceCorpus corpus) throws IOException {
         Map<String, Integer> skipped = new TreeMap<>(corpus.skipped());
-        List<LabelledFeatures> samples = extract(corpus.recordings(), threads,
-                reason -> skipped.merge(reason, 1, Integer::sum));
-        return train(samples, skipped);
+        checkSpeakers(corpus.recordings().stream().map(LabelledRecording::speaker).toList());
+        FeatureCache featureCache = cache != null ? FeatureCache.open(cache) : null;
+        List<List<LabelledFeatures>> extracted = extract(corpus.recordings(), threads,
+                featureCache, augmentation, reason -> skipped.merge(reason, 1, Integer::sum));
+        List<LabelledFeatures> samples = extracted.get(0);
+        // Insertion order: training examples must come in the same order on every run (a
+        // record's hash includes an enum's identity hash, so a HashMap's order would not).
+        Map<LabelledRecording, List<LabelledFeatures>> copies = new LinkedHashMap<>();
+        List<String> variants = augmentation.variants();
+        for (int v = 0; v < variants.size(); v++) {
+            String variant = variants.get(v);
+            for (LabelledFeatures f : extracted.get(v + 1)) {
+                LabelledRecording r = f.recording();
+                // The copy is its own "speaker" for centring: a speed change shifts the
+                // speaker's pitch, which centring on the original speaker would keep.
+                LabelledRecording copy = new LabelledRecording(r.file(), r.emotion(),
+                        r.speaker().map(sp -> sp + "#" + variant));
+                copies.computeIfAbsent(r, x -> new ArrayList<>())
+                        .add(new LabelledFeatures(copy, f.values(), f.speechSeconds()));
+            }
+        }
+        return train(samples, copies, corpus.trainOnly(), skipped);
+    }
+
+    /**
+     * Refuses recordings without speakers unless speaker-dependent figures were asked for: a
+     * cross-validation that puts one speaker's recordings in both parts of a fold measures how
+     * well the model knows that speaker, not how it will do on a new one.
+     */
+    private void checkSpeakers(List<Optional<String>> speakers) {
+        long without = speakers.stream().filter(Optional::isEmpty).count();
+        long distinct = speakers.stream().flatMap(Optional::stream).distinct().count();
+        if (without == 0 && distinct >= 2) {
+            return;
+        }
+        String problem = without > 0
+                ? without + " of " + speakers.size() + " recordings name no speaker"
+                : "all recordings are of one speaker";
+        String message = problem + ": cross-validation cannot be speaker-independent and would "
+                + "overstate what a new speaker will see; name speakers with a speaker pattern "
+                + "(--speaker-pattern) or allow speaker-dependent figures "
+                + "(--allow-speaker-dependent)";
+        if (!allowSpeakerDependent) {
+            throw new IllegalArgumentException(message);
+        }
+        LOG.warn("{} (allowed: cross-validating over recordings)", problem);
     }
 
     /**
@@ -171,10 +275,13 @@ public final class VoiceTrainer {
      * @throws IllegalArgumentException if fewer than two labels or too few samples are given
      */
     public Result train(List<LabelledFeatures> samples) {
-        return train(samples, Map.of());
+        checkSpeakers(samples.stream().map(LabelledFeatures::speaker).toList());
+        return train(samples, Map.of(), Set.of(), Map.of());
     }
 
-    private Result train(List<LabelledFeatures> samples, Map<String, Integer> skipped) {
+    private Result train(List<LabelledFeatures> samples,
+                         Map<LabelledRecording, List<LabelledFeatures>> copies,
+                         Set<Path> trainOnly, Map<String, Integer> skipped) {
         FeatureSet set = FeatureSet.current();
         for (LabelledFeatures s : samples) {
             if (s.values().length != set.size()) {
@@ -190,8 +297,10 @@ public final class VoiceTrainer {
         }
         double[] population = nanMean(samples.stream().map(LabelledFeatures::values).toList(),
                 set.size());
-        List<LabelledFeatures> data = speakerNormalisation
-                ? SpeakerCentring.centre(samples, population) : samples;
+        // Vectors stay as extracted; speaker normalisation centres them per training part
+        // (RuntimeCentring) and per test speaker as the detector would.
+        List<LabelledFeatures> data = samples;
+        Map<LabelledRecording, List<LabelledFeatures>> extra = copies;
 
         boolean bySpeaker = samples.stream().allMatch(s -> s.speaker().isPresent());
         Set<String> speakerSet = new TreeSet<>();
@@ -205,30 +314,73 @@ public final class VoiceTrainer {
 
         List<Emotion> truth = new ArrayList<>();
         List<Emotion> predicted = new ArrayList<>();
+        List<Emotion> streamTruth = new ArrayList<>();
+        List<Emotion> streamPredicted = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             List<LabelledFeatures> train = new ArrayList<>();
             List<LabelledFeatures> test = new ArrayList<>();
             for (int i = 0; i < data.size(); i++) {
-                (fold[i] == f ? test : train).add(data.get(i));
+                if (fold[i] == f) {
+                    if (!trainOnly.contains(samples.get(i).recording().file())) {
+                        test.add(data.get(i));
+                    }
+                } else {
+                    train.add(data.get(i));
+                    train.addAll(extra.getOrDefault(samples.get(i).recording(), List.of()));
+                }
             }
             if (test.isEmpty() || train.stream().map(LabelledFeatures::emotion).distinct()
                     .count() < 2) {
                 continue;
             }
-            TrainedVoiceModel model = fit(train, set, population, "fold" + f, Map.of());
+            TrainedVoiceModel model = fit(prepare(train, population), set, population,
+                    "fold" + f, Map.of());
             for (LabelledFeatures s : test) {
                 truth.add(s.emotion());
                 predicted.add(model.predict(s.values()));
             }
+            if (speakerNormalisation) {
+                readAsStreams(model, test, population, streamTruth, streamPredicted);
+            }
             LOG.debug("fold {}: trained on {}, tested on {}", f, train.size(), test.size());
         }
         ConfusionMatrix cv = ConfusionMatrix.of(truth, predicted);
+        Optional<ConfusionMatrix> streamCv = speakerNormalisation && !streamTruth.isEmpty()
+                ? Optional.of(ConfusionMatrix.of(streamTruth, streamPredicted))
+                : Optional.empty();
 
         Map<String, String> training = new LinkedHashMap<>();
         training.put("samples", Integer.toString(samples.size()));
         training.put("speakers", Integer.toString(speakers.size()));
         training.put("classifier", classifier.name().toLowerCase(Locale.ROOT));
-        training.put("epochs", Integer.toString(epochs));
+        switch (classifier) {
+            case LINEAR, FM -> {
+                training.put("epochs", Integer.toString(epochs));
+                training.put("learningRate", Double.toString(learningRate));
+            }
+            case LIBLINEAR -> training.put("cost", Double.toString(cost));
+            case SVM -> {
+                training.put("cost", Double.toString(cost));
+                training.put("gamma", Double.toString(effectiveGamma(set)));
+            }
+            case ENSEMBLE -> {
+                training.put("epochs", Integer.toString(epochs));
+                training.put("learningRate", Double.toString(learningRate));
+                training.put("cost", Double.toString(cost));
+                training.put("gamma", Double.toString(effectiveGamma(set)));
+            }
+            default -> throw new IllegalStateException(classifier.name());
+        }
+        training.put("speakerNormalisation", Boolean.toString(speakerNormalisation));
+        training.put("augmentation", augmentation.toString());
+        training.put("balanced", Boolean.toString(balanced));
+        training.put("limit", Double.toString(limit));
+        if (exclude != null) {
+            training.put("exclude", exclude.pattern());
+        }
+        if (!trainOnly.isEmpty()) {
+            training.put("cv.trainOnly", Integer.toString(trainOnly.size()));
+        }
         training.put("seed", Long.toString(seed));
         training.put("library", "Tribuo " + org.tribuo.Tribuo.VERSION);
         training.put("cv.folds", Integer.toString(k));
@@ -237,11 +389,18 @@ public final class VoiceTrainer {
         training.put("cv.uar", String.format(Locale.ROOT, "%.4f", cv.uar()));
         cv.recallPerClass().forEach((e, r) -> training.put("cv.recall." + e.label(),
                 String.format(Locale.ROOT, "%.4f", r)));
+        streamCv.ifPresent(stream -> {
+            training.put("cv.stream.accuracy", String.format(Locale.ROOT, "%.4f",
+                    stream.accuracy()));
+            training.put("cv.stream.uar", String.format(Locale.ROOT, "%.4f", stream.uar()));
+        });
         Map<Emotion, Long> counts = new TreeMap<>();
         samples.forEach(s -> counts.merge(s.emotion(), 1L, Long::sum));
         counts.forEach((e, n) -> training.put("count." + e.label(), Long.toString(n)));
-        TrainedVoiceModel model = fit(data, set, population, name, training);
-        return new Result(model, cv, bySpeaker, k, speakers.size(), skipped);
+        List<LabelledFeatures> all = new ArrayList<>(data);
+        extra.values().forEach(all::addAll);
+        TrainedVoiceModel model = fit(prepare(all, population), set, population, name, training);
+        return new Result(model, cv, streamCv, bySpeaker, k, speakers.size(), skipped);
     }
 
     private TrainedVoiceModel fit(List<LabelledFeatures> train, FeatureSet set, double[] population,
@@ -267,34 +426,119 @@ public final class VoiceTrainer {
                 std[j] = 1;
             }
         }
-        String[] names = set.names().toArray(String[]::new);
+        int[] kept = java.util.stream.IntStream.range(0, n)
+                .filter(j -> exclude == null || !exclude.matcher(set.names().get(j)).matches())
+                .toArray();
+        String[] names = java.util.Arrays.stream(kept).mapToObj(set.names()::get)
+                .toArray(String[]::new);
         LabelFactory factory = new LabelFactory();
+        Map<Emotion, Long> classCounts = new TreeMap<>();
+        train.forEach(s -> classCounts.merge(s.emotion(), 1L, Long::sum));
+        Map<String, Float> weights = new HashMap<>();
+        classCounts.forEach((e, c) -> weights.put(e.label(), balanced
+                ? (float) ((double) train.size() / (classCounts.size() * c)) : 1f));
         List<org.tribuo.Example<Label>> examples = new ArrayList<>();
         for (LabelledFeatures s : train) {
             double[] v = s.values();
-            double[] z = new double[n];
-            for (int j = 0; j < n; j++) {
+            double[] z = new double[kept.length];
+            for (int k = 0; k < kept.length; k++) {
+                int j = kept[k];
                 double x = Double.isNaN(v[j]) ? mean[j] : v[j];
                 // A standardised value of exactly 0 would be dropped as absent by Tribuo's sparse
                 // examples; the model treats absence as 0 anyway, so nothing changes.
-                z[j] = (x - mean[j]) / std[j];
+                z[k] = TrainedVoiceModel.limit((x - mean[j]) / std[j], limit);
             }
-            examples.add(new ArrayExample<>(new Label(s.emotion().label()), names, z));
+            ArrayExample<Label> example = new ArrayExample<>(new Label(s.emotion().label()), names,
+                    z);
+            example.setWeight(weights.get(s.emotion().label()));
+            examples.add(example);
         }
         MutableDataset<Label> dataset = new MutableDataset<>(new ListDataSource<>(examples, factory,
                 new SimpleDataSourceProvenance("affect4j acoustic features " + set.version(),
                         factory)));
-        Trainer<Label> trainer = switch (classifier) {
+        Model<Label> model;
+        if (classifier == Classifier.ENSEMBLE) {
+            List<Model<Label>> members = List.of(
+                    trainer(Classifier.SVM, set, weights).train(dataset),
+                    trainer(Classifier.LINEAR, set, weights).train(dataset));
+            model = WeightedEnsembleModel.createEnsembleFromExistingModels("svm+linear", members,
+                    new FullyWeightedVotingCombiner());
+        } else {
+            model = trainer(classifier, set, weights).train(dataset);
+        }
+        return new TrainedVoiceModel(model, set, mean, std, limit,
+                speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
+                        : VoiceModelCard.Normalisation.NONE,
+                population, priorSeconds, modelName, training);
+    }
+
+    private Trainer<Label> trainer(Classifier kind, FeatureSet set, Map<String, Float> weights) {
+        return switch (kind) {
             case LINEAR -> new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(learningRate, 0.1),
                     epochs, Integer.MAX_VALUE, 1, seed);
             case FM -> new FMClassificationTrainer(new LogMulticlass(),
                     new AdaGrad(learningRate, 0.1), epochs, Integer.MAX_VALUE, 1, seed, 6, 0.1);
+            case LIBLINEAR -> {
+                LibLinearClassificationTrainer t = new LibLinearClassificationTrainer(
+                        new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR),
+                        cost, 1000, 0.01, seed);
+                t.setLabelWeights(labelWeights(weights));
+                yield t;
+            }
+            case SVM -> {
+                SVMParameters<Label> parameters = new SVMParameters<>(
+                        new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC),
+                        KernelType.RBF);
+                parameters.setCost(cost);
+                parameters.setGamma(effectiveGamma(set));
+                parameters.setProbability();
+                LibSVMClassificationTrainer t = new LibSVMClassificationTrainer(parameters, seed);
+                t.setLabelWeights(labelWeights(weights));
+                yield t;
+            }
+            case ENSEMBLE -> throw new IllegalStateException("an ensemble has member trainers");
         };
-        Model<Label> model = trainer.train(dataset);
-        return new TrainedVoiceModel(model, set, mean, std,
-                speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
-                        : VoiceModelCard.Normalisation.NONE,
-                population, priorSeconds, modelName, training);
+    }
+
+    /** The training vectors: as they are, or as the run time would centre them. */
+    private List<LabelledFeatures> prepare(List<LabelledFeatures> train, double[] population) {
+        return speakerNormalisation
+                ? RuntimeCentring.trainingCopies(train, population, priorSeconds, seed) : train;
+    }
+
+    /**
+     * Reads each test speaker's recordings one after another, each centred on the speaker's
+     * earlier ones (shrunk toward the population as at run time), in a seeded random order.
+     */
+    private void readAsStreams(TrainedVoiceModel model, List<LabelledFeatures> test,
+                               double[] population, List<Emotion> truth,
+                               List<Emotion> predicted) {
+        Map<String, List<LabelledFeatures>> bySpeaker = new TreeMap<>();
+        for (LabelledFeatures s : test) {
+            bySpeaker.computeIfAbsent(s.speaker().orElse(""), x -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<LabelledFeatures>> e : bySpeaker.entrySet()) {
+            List<LabelledFeatures> order = new ArrayList<>(e.getValue());
+            java.util.Collections.shuffle(order, new java.util.Random(seed * 31
+                    + e.getKey().hashCode()));
+            for (int i = 0; i < order.size(); i++) {
+                double[] centre = RuntimeCentring.baseline(order.subList(0, i), population,
+                        priorSeconds);
+                truth.add(order.get(i).emotion());
+                predicted.add(model.predict(RuntimeCentring.centred(order.get(i).values(), centre,
+                        population)));
+            }
+        }
+    }
+
+    private static Map<Label, Float> labelWeights(Map<String, Float> weights) {
+        Map<Label, Float> out = new HashMap<>();
+        weights.forEach((label, w) -> out.put(new Label(label), w));
+        return out;
+    }
+
+    private double effectiveGamma(FeatureSet set) {
+        return gamma > 0 ? gamma : 1.0 / set.size();
     }
 
     /** Speakers dealt to folds in name order, so that every fold holds whole speakers. */
@@ -358,24 +602,36 @@ public final class VoiceTrainer {
      */
     public static List<LabelledFeatures> extract(List<LabelledRecording> recordings, int threads,
                                                  Consumer<String> skipped) throws IOException {
+        return extract(recordings, threads, null, Augmentation.NONE, skipped).get(0);
+    }
+
+    /**
+     * The vectors of the recordings (list 0) and of each augmented variant (lists 1..), each
+     * without the recordings that have no speech, read from and added to the cache if given.
+     */
+    static List<List<LabelledFeatures>> extract(List<LabelledRecording> recordings, int threads,
+                                                FeatureCache cache, Augmentation augmentation,
+                                                Consumer<String> skipped) throws IOException {
         AcousticFeatureExtractor extractor = new AcousticFeatureExtractor();
+        String version = extractor.featureSet().version();
+        List<String> variants = new ArrayList<>();
+        variants.add("original");
+        variants.addAll(augmentation.variants());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "affect4j-voice-features");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Optional<LabelledFeatures>>> futures = new ArrayList<>();
+            List<Future<List<Optional<LabelledFeatures>>>> futures = new ArrayList<>();
             for (LabelledRecording recording : recordings) {
-                futures.add(pool.submit(() -> {
-                    ClipFeatures features = extractor.extract(AudioClip.readWav(recording.file()));
-                    return features.speech().map(s -> new LabelledFeatures(recording, s.values(),
-                            s.speechSeconds()));
-                }));
+                futures.add(pool.submit(() -> extractOne(recording, extractor, version, variants,
+                        augmentation, cache)));
             }
-            List<LabelledFeatures> out = new ArrayList<>();
+            List<List<LabelledFeatures>> out = new ArrayList<>();
+            variants.forEach(v -> out.add(new ArrayList<>()));
             for (int i = 0; i < futures.size(); i++) {
-                Optional<LabelledFeatures> f;
+                List<Optional<LabelledFeatures>> f;
                 try {
                     f = futures.get(i).get();
                 } catch (ExecutionException e) {
@@ -388,16 +644,62 @@ public final class VoiceTrainer {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while extracting features", e);
                 }
-                if (f.isPresent()) {
-                    out.add(f.get());
-                } else {
+                if (f.get(0).isEmpty()) {
+                    // No speech in the original: its copies are left out with it.
                     skipped.accept("no speech found");
+                    continue;
+                }
+                for (int v = 0; v < f.size(); v++) {
+                    f.get(v).ifPresent(out.get(v)::add);
                 }
             }
             return out;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static List<Optional<LabelledFeatures>> extractOne(
+            LabelledRecording recording, AcousticFeatureExtractor extractor, String version,
+            List<String> variants, Augmentation augmentation, FeatureCache cache)
+            throws IOException {
+        String sha = cache != null ? FeatureCache.sha256(recording.file()) : null;
+        List<Optional<LabelledFeatures>> out = new ArrayList<>();
+        AudioClip clip = null;
+        List<AudioClip> copies = null;
+        for (int v = 0; v < variants.size(); v++) {
+            String key = sha != null ? FeatureCache.key(sha, version, variants.get(v)) : null;
+            Optional<FeatureCache.Entry> cached = key != null ? cache.get(key) : Optional.empty();
+            FeatureCache.Entry entry;
+            if (cached.isPresent()) {
+                entry = cached.get();
+            } else {
+                if (clip == null) {
+                    clip = AudioClip.readWav(recording.file());
+                }
+                AudioClip input = clip;
+                if (v > 0) {
+                    if (copies == null) {
+                        // Seeded by the file name, so a copy does not depend on the order or
+                        // the machine the corpus is read on.
+                        copies = augmentation.apply(clip,
+                                recording.file().getFileName().toString().hashCode());
+                    }
+                    input = copies.get(v - 1);
+                }
+                ClipFeatures features = extractor.extract(input);
+                entry = new FeatureCache.Entry(
+                        features.speech().map(sp -> sp.speechSeconds()).orElse(-1.0),
+                        features.speech().map(sp -> sp.values()));
+                if (key != null) {
+                    cache.put(key, entry);
+                }
+            }
+            FeatureCache.Entry found = entry;
+            out.add(found.values().map(values -> new LabelledFeatures(recording, values,
+                    found.speechSeconds())));
+        }
+        return out;
     }
 
     /** Configures a {@link VoiceTrainer}; validates in {@link #build()}. Not thread-safe. */
@@ -411,8 +713,89 @@ public final class VoiceTrainer {
         private double priorSeconds = 10;
         private int threads = Runtime.getRuntime().availableProcessors();
         private String name = "voice-model";
+        private double cost = 1;
+        private double gamma;
+        private Augmentation augmentation = Augmentation.NONE;
+        private Path cache;
+        private boolean allowSpeakerDependent;
+        private boolean balanced;
+        private double limit = 3;
+        private java.util.regex.Pattern exclude;
 
         private Builder() {
+        }
+
+        /**
+         * Features left out of the model: those whose {@link FeatureSet} name matches the
+         * pattern entirely, or null to use all (default). The card then lists only the features
+         * the model reads.
+         */
+        public Builder exclude(java.util.regex.Pattern value) {
+            this.exclude = value;
+            return this;
+        }
+
+        /**
+         * Where standardised features are cut off, in training standard deviations, 1 to 1000
+         * (default 3). Speech unlike the training data (another recording chain, synthetic
+         * speech) can put a feature 10 standard deviations out, where a linear model's
+         * probabilities saturate and every input reads as one class; cut off, no single feature
+         * can outvote the others. Applied identically in training, in Java and in the ONNX graph.
+         */
+        public Builder limit(double value) {
+            this.limit = value;
+            return this;
+        }
+
+        /**
+         * Whether every class weighs the same in training, whatever its number of recordings
+         * (weights {@code N / (classes * n_class)}; default false).
+         */
+        public Builder balanced(boolean value) {
+            this.balanced = value;
+            return this;
+        }
+
+        /**
+         * The regularisation cost C of {@code liblinear} and {@code svm}, in (0, 10000]
+         * (default 1): larger fits the training data more closely.
+         */
+        public Builder cost(double value) {
+            this.cost = value;
+            return this;
+        }
+
+        /**
+         * The RBF kernel width of {@code svm}, 0 for 1 / number of features (default 0), at
+         * most 100.
+         */
+        public Builder gamma(double value) {
+            this.gamma = value;
+            return this;
+        }
+
+        /** Perturbed copies added to every training part (default none). */
+        public Builder augmentation(Augmentation value) {
+            this.augmentation = Objects.requireNonNull(value, "augmentation");
+            return this;
+        }
+
+        /**
+         * A file keeping extracted vectors between runs (keyed by each recording's SHA-256, the
+         * feature-set version and the variant), or null for none (default).
+         */
+        public Builder cache(Path value) {
+            this.cache = value;
+            return this;
+        }
+
+        /**
+         * Whether to train when recordings name no speaker, cross-validating over recordings
+         * with a warning (default false: {@link VoiceTrainer#train} refuses).
+         */
+        public Builder allowSpeakerDependent(boolean value) {
+            this.allowSpeakerDependent = value;
+            return this;
         }
 
         /** The classifier (default linear). */
@@ -445,7 +828,11 @@ public final class VoiceTrainer {
             return this;
         }
 
-        /** Whether to centre features per speaker (default false). */
+        /**
+         * Whether to train for run-time speaker normalisation (default false): the model's card
+         * asks the detector to centre each segment on the speaker's earlier speech, and the
+         * model learns from recordings centred as that would centre them.
+         */
         public Builder speakerNormalisation(boolean value) {
             this.speakerNormalisation = value;
             return this;
@@ -486,6 +873,9 @@ public final class VoiceTrainer {
                     "priorSeconds must be 0 to 3600, got " + priorSeconds);
             check(threads >= 1 && threads <= 256, "threads must be 1 to 256, got " + threads);
             check(!name.isBlank(), "name must not be blank");
+            check(cost > 0 && cost <= 10_000, "cost must be in (0, 10000], got " + cost);
+            check(gamma >= 0 && gamma <= 100, "gamma must be 0 to 100, got " + gamma);
+            check(limit >= 1 && limit <= 1000, "limit must be 1 to 1000, got " + limit);
             return new VoiceTrainer(this);
         }
 

@@ -71,4 +71,42 @@ class LabelSchemeTest {
         assertTrue(LabelScheme.AUTO.parse(Path.of("/data/misc/clip.wav"), null).isEmpty());
         assertTrue(LabelScheme.RAVDESS.parse(Path.of("/data/happy/clip7.wav"), null).isEmpty());
     }
+
+    @Test
+    void codesAreFoundAfterOrBeforeOtherText() {
+        LabelScheme.Parsed ravdess = auto("x/ravdess__03-01-05-01-01-02-01.wav");
+        assertEquals(LabelScheme.RAVDESS, ravdess.scheme());
+        assertEquals(Optional.of(Emotion.ANGER), ravdess.emotion());
+        assertEquals(Optional.of("actor01"), ravdess.speaker());
+        assertEquals(Optional.of("actor07"), auto("03-01-04-02-01-01-07_denoised.wav").speaker());
+        assertEquals(Optional.of(Emotion.SADNESS),
+                auto("03-01-04-02-01-01-07_denoised.WAV").emotion());
+
+        LabelScheme.Parsed emoDb = auto("emodb-03a01Fa.wav");
+        assertEquals(LabelScheme.EMODB, emoDb.scheme());
+        assertEquals(Optional.of("speaker03"), emoDb.speaker());
+        assertEquals(Optional.of(Emotion.HAPPINESS), emoDb.emotion());
+
+        LabelScheme.Parsed crema = auto("crema_1001_DFA_ANG_XX.wav");
+        assertEquals(LabelScheme.CREMA_D, crema.scheme());
+        assertEquals(Optional.of("actor1001"), crema.speaker());
+
+        LabelScheme.Parsed tess = auto("tess-YAF_dog_ps.wav");
+        assertEquals(LabelScheme.TESS, tess.scheme());
+        assertEquals(Optional.of("YAF"), tess.speaker());
+        assertEquals(Optional.of(Emotion.SURPRISE), tess.emotion());
+    }
+
+    @Test
+    void codesInsideLongerRunsAreNotRead() {
+        // Eight fields or a longer number around the seven RAVDESS fields: not a RAVDESS code.
+        assertTrue(LabelScheme.RAVDESS.parse(Path.of("103-01-05-01-01-02-01.wav"), null)
+                .isEmpty());
+        assertTrue(LabelScheme.RAVDESS.parse(Path.of("03-01-05-01-01-02-012.wav"), null)
+                .isEmpty());
+        assertTrue(LabelScheme.EMODB.parse(Path.of("x03a01Fa.wav"), null).isEmpty());
+        assertTrue(LabelScheme.CREMA_D.parse(Path.of("11001_DFA_ANG_XX.wav"), null).isEmpty());
+        // TESS's label is the last field: a suffix after it is not a TESS name.
+        assertTrue(LabelScheme.TESS.parse(Path.of("OAF_back_angry_2.wav"), null).isEmpty());
+    }
 }
