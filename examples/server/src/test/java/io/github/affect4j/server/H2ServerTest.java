@@ -1,11 +1,14 @@
 package io.github.affect4j.server;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import io.github.affect4j.serverprobes.TestProbes;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The contract on the default database: H2 in file mode, in a fresh directory. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestProbes.class)
 class H2ServerTest extends ServerApiContract {
 
     @DynamicPropertySource

@@ -66,7 +66,7 @@ public class AnalysisPool implements DisposableBean {
                 new ThreadPoolExecutor.AbortPolicy());
         MeterRegistry registry = meters.getIfAvailable();
         if (registry != null) {
-            Gauge.builder("affect4j.analysis.queued", executor, e -> e.getQueue().size())
+            Gauge.builder("affect4j.analysis.queued", this, AnalysisPool::queued)
                     .description("Uploads waiting for an analysis thread").register(registry);
             Gauge.builder("affect4j.analysis.active", executor, ThreadPoolExecutor::getActiveCount)
                     .description("Analyses running").register(registry);
@@ -77,6 +77,11 @@ public class AnalysisPool implements DisposableBean {
             this.rejected = null;
         }
         log.info("Analysis pool: {} thread(s), {} waiting at most", threads, queueCapacity);
+    }
+
+    /** Uploads waiting for a thread now. */
+    int queued() {
+        return executor.getQueue().size();
     }
 
     /** Threads in the pool. */
