@@ -31,4 +31,9 @@ class H2ServerTest extends ServerApiContract {
         CommittedApiDescription.assertMatches(api.get("/v3/api-docs", null).text());
     }
 
+
+    @Test
+    void aClientGeneratedFromTheDescriptionDrivesAFlowAndDecodesProblems() throws Exception {
+        new GeneratedClientFlow(port, ADMIN).run();
+    }
 }
