@@ -1,8 +1,8 @@
 package io.github.affect4j.server;
 
+import io.github.affect4j.serverprobes.TestProbes;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import io.github.affect4j.serverprobes.TestProbes;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

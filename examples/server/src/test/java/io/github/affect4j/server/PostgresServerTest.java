@@ -1,10 +1,10 @@
 package io.github.affect4j.server;
 
+import io.github.affect4j.serverprobes.TestProbes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.boot.test.context.SpringBootTest;
-import io.github.affect4j.serverprobes.TestProbes;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;

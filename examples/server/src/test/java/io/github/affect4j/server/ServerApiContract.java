@@ -250,9 +250,9 @@ abstract class ServerApiContract {
     void everyOperationDocumentsItsProblems() {
         JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
         Map<String, List<Integer>> documented = new java.util.TreeMap<>();
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+        paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
             List<Integer> problems = new ArrayList<>();
-            op.getValue().path("responses").fields().forEachRemaining(response -> {
+            op.getValue().path("responses").properties().forEach(response -> {
                 JsonNode schema = response.getValue().path("content")
                         .path("application/problem+json").path("schema");
                 if (!schema.isMissingNode()) {
@@ -300,6 +300,10 @@ abstract class ServerApiContract {
         assertProblem(down, 503, "database");
         assertThat(down.header("Retry-After")).isEqualTo("5");
         assertThat(down.text()).doesNotContain(TestProbes.SECRET);
+        // An ApiException's own Retry-After (the analysis pool's 503) reaches the client too.
+        Response busy = api.get("/api/test-failures/busy", token);
+        assertProblem(busy, 503, "busy");
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
     }
 
     @Test

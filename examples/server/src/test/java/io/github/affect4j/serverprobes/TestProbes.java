@@ -1,7 +1,9 @@
 package io.github.affect4j.serverprobes;
 
+import io.github.affect4j.server.ApiException;
 import io.github.affect4j.server.analysis.ObservationStored;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -45,6 +47,8 @@ public class TestProbes {
                 case "duplicate" -> new DuplicateKeyException("unique constraint " + SECRET);
                 case "no-connection" -> new CannotGetJdbcConnectionException("refused "
                         + SECRET);
+                case "busy" -> ApiException.unavailable("Busy, as a full analysis queue says",
+                        Duration.ofSeconds(1));
                 default -> new IllegalStateException("unknown kind " + kind);
             };
         }

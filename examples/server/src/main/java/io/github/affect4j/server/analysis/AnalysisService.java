@@ -110,25 +110,30 @@ public class AnalysisService {
     }
 
     private static final Kind<FaceAnalysis> FRAMES = new Kind<>() {
+        @Override
         public Set<MediaFormat> accepted() {
             return Set.of(MediaFormat.JPEG, MediaFormat.PNG);
         }
 
+        @Override
         public String expected() {
             return "Frames must be JPEG or PNG images";
         }
 
+        @Override
         public FaceAnalysis analyse(AnalysisService service, byte[] data) throws IOException {
             // Check the detector before decoding: without one, decoding is wasted.
             var detector = service.detectors.face();
             return detector.analyze(ImageFrame.decode(data, service.maxImagePixels));
         }
 
+        @Override
         public long store(ObservationStore store, Session session, OffsetDateTime at,
                           FaceAnalysis analysis) {
             return store.saveFrame(session, at, analysis);
         }
 
+        @Override
         public ObservationStored event(Session session, long id, OffsetDateTime at,
                                        FaceAnalysis analysis) {
             return new ObservationStored.Frame(session, id, at, analysis);
@@ -136,25 +141,30 @@ public class AnalysisService {
     };
 
     private static final Kind<VoiceAnalysis> AUDIO = new Kind<>() {
+        @Override
         public Set<MediaFormat> accepted() {
             return Set.of(MediaFormat.WAV);
         }
 
+        @Override
         public String expected() {
             return "Audio must be a WAV file";
         }
 
+        @Override
         public VoiceAnalysis analyse(AnalysisService service, byte[] data) throws IOException {
             var detector = service.detectors.voice();
             return detector.analyze(AudioClip.readWav(new ByteArrayInputStream(data),
                     service.maxAudioSeconds));
         }
 
+        @Override
         public long store(ObservationStore store, Session session, OffsetDateTime at,
                           VoiceAnalysis analysis) {
             return store.saveAudio(session, at, analysis);
         }
 
+        @Override
         public ObservationStored event(Session session, long id, OffsetDateTime at,
                                        VoiceAnalysis analysis) {
             return new ObservationStored.Audio(session, id, at, analysis);

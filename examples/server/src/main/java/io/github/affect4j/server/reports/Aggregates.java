@@ -84,11 +84,11 @@ class Aggregates {
                 .query((RowCallbackHandler) rs -> {
                     Tally tally = tallies.computeIfAbsent(rs.getLong("k"), k -> new Tally());
                     switch (rs.getString("kind")) {
-                        case "frame" -> tally.frames(rs.getInt("n"), (int) rs.getDouble("a"),
+                        case "frame" -> tally.addFrames(rs.getInt("n"), (int) rs.getDouble("a"),
                                 rs.getString("detector"));
-                        case "face" -> tally.faces(rs.getInt("n"), (int) rs.getDouble("a"),
+                        case "face" -> tally.addFaces(rs.getInt("n"), (int) rs.getDouble("a"),
                                 scores(rs), rs.getDouble("arousal"), rs.getDouble("valence"));
-                        case "audio" -> tally.clips(rs.getInt("n"), rs.getDouble("a"),
+                        case "audio" -> tally.addClips(rs.getInt("n"), rs.getDouble("a"),
                                 rs.getDouble("b"), (int) rs.getDouble("c"), scores(rs),
                                 rs.getDouble("arousal"), rs.getDouble("valence"),
                                 rs.getString("detector"));

@@ -34,14 +34,14 @@ final class Tally {
     final Set<String> voiceDetectors = new TreeSet<>();
 
     /** Frames analysed by one detector, with the most faces seen in one of them. */
-    void frames(int count, int maxFaces, String detector) {
+    void addFrames(int count, int maxFaces, String detector) {
         frames += count;
         maxFacesInFrame = Math.max(maxFacesInFrame, maxFaces);
         faceDetectors.add(detector);
     }
 
     /** Faces with their summed scores, arousal and valence. */
-    void faces(int count, int assessable, Map<Emotion, Double> scoreSums, double arousalSum,
+    void addFaces(int count, int assessable, Map<Emotion, Double> scoreSums, double arousalSum,
                double valenceSum) {
         faces += count;
         assessableFaces += assessable;
@@ -51,7 +51,7 @@ final class Tally {
     }
 
     /** Clips analysed by one detector; the score sums cover the clips with speech. */
-    void clips(int count, double seconds, double speech, int withSpeech,
+    void addClips(int count, double seconds, double speech, int withSpeech,
                Map<Emotion, Double> scoreSums, double arousalSum, double valenceSum,
                String detector) {
         clips += count;
@@ -68,7 +68,7 @@ final class Tally {
         frames += other.frames;
         maxFacesInFrame = Math.max(maxFacesInFrame, other.maxFacesInFrame);
         faceDetectors.addAll(other.faceDetectors);
-        faces(other.faces, other.assessableFaces, other.faceScores, other.faceArousal,
+        addFaces(other.faces, other.assessableFaces, other.faceScores, other.faceArousal,
                 other.faceValence);
         clips += other.clips;
         audioSeconds += other.audioSeconds;

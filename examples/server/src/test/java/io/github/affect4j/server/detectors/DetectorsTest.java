@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.ApiException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
-import io.github.affect4j.server.ApiException;
 
 /** Without a usable detector the server still starts; uploads of that kind get 503. */
 class DetectorsTest {
@@ -27,7 +28,7 @@ class DetectorsTest {
             assertThat(detectors.voiceStatus().available()).isFalse();
             assertThatThrownBy(detectors::face)
                     .isInstanceOfSatisfying(ApiException.class, e -> {
-                        assertThat(e.getStatusCode()).isEqualTo(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+                        assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                         assertThat(e.detail()).contains("No face emotion detector");
                     });
             assertThatThrownBy(detectors::voice).isInstanceOf(ApiException.class);

@@ -28,6 +28,7 @@ class RetentionPurgeTest {
     private static final Instant NOW = Instant.parse("2026-06-30T12:00:00Z");
 
     /** Counts the transactions it begins and commits. */
+    @SuppressWarnings("serial")
     static final class CountingTransactions extends DataSourceTransactionManager {
         int begun;
         int committed;
