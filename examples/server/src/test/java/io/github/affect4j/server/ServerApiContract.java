@@ -506,6 +506,15 @@ abstract class ServerApiContract {
         assertThat(s.path("counts").path("audioClips").asInt()).isEqualTo(1);
         assertThat(s.path("disclosure").asText()).isEqualTo("consented");
         assertThat(s.path("faceAffect").path("contributors").asInt()).isEqualTo(2);
+        // The database's sums land on the right emotions: each mean is the mean of the two
+        // faces' own scores, emotion by emotion.
+        JsonNode jpegScores = photo.json().path("faces").get(0).path("scores");
+        JsonNode pngScores = png.json().path("faces").get(0).path("scores");
+        jpegScores.properties().forEach(score -> assertThat(s.path("faceAffect").path("emotions")
+                .path(score.getKey()).asDouble()).as(score.getKey())
+                .isCloseTo((score.getValue().asDouble() + pngScores.path(score.getKey()).asDouble())
+                        / 2, org.assertj.core.data.Offset.offset(1e-4)));
+        assertThat(s.path("faceAffect").path("emotions").size()).isEqualTo(8);
         assertThat(s.path("voiceAffect").path("contributors").asInt()).isEqualTo(1);
         assertThat(s.path("engagement").path("talkRatio").asDouble()).isBetween(0.0, 1.0);
         assertThat(s.path("faceDetectors")).isNotEmpty();
