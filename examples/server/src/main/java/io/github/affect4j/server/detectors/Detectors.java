@@ -130,9 +130,9 @@ public class Detectors implements DisposableBean {
         }
 
         D require() {
-            return Optional.ofNullable(detector).orElseThrow(() -> ApiException.unavailable("No " + kind
-                    + " emotion detector is available on this server: " + status.problem(),
-                    null));
+            return Optional.ofNullable(detector).orElseThrow(() -> ApiException.unavailable(
+                    "No " + kind + " emotion detector is available on this server: "
+                            + status.problem(), null));
         }
 
         void close() {

@@ -6,10 +6,10 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code detectors} part of {@code /health} (actuator names it after this bean): {@code UP} when faces and voices are both
- * analysed, {@code DEGRADED} (still answered with 200) when one kind is missing and its uploads
- * are refused. The details (providers, models, reasons) are shown to administrators only, like
- * every health detail.
+ * The {@code detectors} part of {@code /health} (Actuator names it after this bean): {@code UP}
+ * when faces and voices are both analysed, {@code DEGRADED} (still answered with 200) when one
+ * kind is missing and its uploads are refused. The details (providers, models, reasons) are
+ * shown to administrators only, like every health detail.
  */
 @Component
 class DetectorsHealthIndicator implements HealthIndicator {

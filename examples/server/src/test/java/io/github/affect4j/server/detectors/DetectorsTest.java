@@ -32,6 +32,11 @@ class DetectorsTest {
                         assertThat(e.detail()).contains("No face emotion detector");
                     });
             assertThatThrownBy(detectors::voice).isInstanceOf(ApiException.class);
+            // /health: still serving, but degraded, with the reason in the details.
+            var health = new DetectorsHealthIndicator(detectors).health();
+            assertThat(health.getStatus()).isEqualTo(DetectorsHealthIndicator.DEGRADED);
+            assertThat(((Detectors.Status) health.getDetails().get("face")).problem())
+                    .contains("no-such-face");
         } finally {
             detectors.destroy();
         }

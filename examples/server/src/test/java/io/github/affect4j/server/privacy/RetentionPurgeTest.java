@@ -131,7 +131,8 @@ class RetentionPurgeTest {
 
     private void audio(Duration ago) {
         jdbc.sql("insert into audio_observations (session_id, observed_at, detector,"
-                        + " duration_seconds, speech_ratio, speech) values (?, ?, 'x', 1, 0, false)")
+                        + " duration_seconds, speech_ratio, speech)"
+                        + " values (?, ?, 'x', 1, 0, false)")
                 .params(session, at(ago)).update();
     }
 
