@@ -2,16 +2,23 @@ package io.github.affect4j.server;
 
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.media.InvalidMediaException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,13 +27,31 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error as an RFC 9457 problem ({@code application/problem+json}) whose {@code detail}
- * says what was wrong with the request.
+ * Every error of a request handler as an RFC 9457 problem ({@code application/problem+json}).
+ * Client errors say in {@code detail} what was wrong with the request. Unexpected errors are
+ * 500 with a correlation id that is logged with the stack trace and returned in the problem
+ * (property {@code correlationId}); the client never sees an exception message or stack trace.
+ * Errors raised before a handler runs (in a servlet filter) reach {@link ProblemErrorController}.
+ *
+ * <table>
+ * <caption>Mapping</caption>
+ * <tr><td>{@link ApiException}</td><td>its own status</td></tr>
+ * <tr><td>bean validation, malformed JSON, bad or missing parameters</td><td>400</td></tr>
+ * <tr><td>{@link InvalidMediaException}</td><td>400, 413, 415 or 422 by its problem</td></tr>
+ * <tr><td>{@link DataIntegrityViolationException} (duplicate key, missing reference)</td>
+ *     <td>409</td></tr>
+ * <tr><td>database unreachable, transient or recoverable failures</td>
+ *     <td>503 with {@code Retry-After}</td></tr>
+ * <tr><td>anything else, {@link IllegalArgumentException} included</td><td>500</td></tr>
+ * </table>
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** How long a client should wait before retrying after the database failed. */
+    static final Duration DATABASE_RETRY = Duration.ofSeconds(5);
 
     /** Media that could not be read: too large 413, empty 400, unknown 415, broken 422. */
     @ExceptionHandler(InvalidMediaException.class)
@@ -42,23 +67,57 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badArgument(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    /** Bean validation of method parameters ({@code @Validated} services). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        String detail = e.getConstraintViolations().stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .sorted().collect(Collectors.joining("; "));
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                detail.isEmpty() ? "Invalid request" : detail);
     }
 
+    /** A duplicate key or a broken reference: the request conflicts with what is stored. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail integrityViolated(DataIntegrityViolationException e) {
+        // The database's message names tables and constraints: log it, do not send it.
+        log.info("Integrity violation answered with 409: {}", e.getMostSpecificCause().toString());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The request conflicts with "
+                + "data already stored (a duplicate or a reference to something that no longer "
+                + "exists); nothing was changed");
+    }
+
+    /** The database is unreachable or failed transiently: worth retrying shortly. */
+    @ExceptionHandler({DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, RecoverableDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable, answered with 503: {}", e.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database is unavailable; nothing was stored. Retry later");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY.toSeconds()))
+                .body(problem);
+    }
+
+    /** A detector failed inside: our fault (or the model's), not the client's. */
     @ExceptionHandler(AnalysisException.class)
-    ProblemDetail analysisFailed(AnalysisException e) {
-        log.error("Analysis failed", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The analysis failed inside the detector: " + e.getMessage());
+    ProblemDetail analysisFailed(AnalysisException e, HttpServletRequest request) {
+        return unexpected(e, request, "The analysis failed inside the detector");
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ProblemDetail database(DataAccessException e) {
-        log.error("Database access failed", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database could not complete the request; nothing was stored");
+    /** Anything else is a bug or an outage: 500, with a correlation id to find the log. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail anythingElse(Exception e, HttpServletRequest request) {
+        return unexpected(e, request, "An unexpected error occurred");
+    }
+
+    private static ProblemDetail unexpected(Exception e, HttpServletRequest request,
+                                            String what) {
+        String id = CorrelationIds.next();
+        log.error("{} {} failed, correlation id {}", request.getMethod(), request.getRequestURI(),
+                id, e);
+        return CorrelationIds.problem(what, id);
     }
 
     @Override
@@ -88,6 +147,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
+        // A value the body's types rejected (an unknown role, say) is the client's input, so its
+        // reason is shown; anything else gets a generic reason.
         Throwable cause = e.getMostSpecificCause();
         String reason = cause instanceof IllegalArgumentException ? cause.getMessage()
                 : "the body is missing or is not valid JSON for this endpoint";

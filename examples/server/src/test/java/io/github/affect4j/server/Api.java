@@ -35,8 +35,14 @@ final class Api {
      * @param json the parsed body, or a missing node when it was not JSON
      * @param text the raw body
      * @param location the Location header, or empty
+     * @param headers all headers
      */
-    record Response(int status, String contentType, JsonNode json, String text, String location) {
+    record Response(int status, String contentType, JsonNode json, String text, String location,
+                    java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
 
         long id() {
             return json.path("id").asLong();
@@ -115,7 +121,8 @@ final class Api {
             }
             return new Response(response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""), json,
-                    response.body(), response.headers().firstValue("Location").orElse(""));
+                    response.body(), response.headers().firstValue("Location").orElse(""),
+                    response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,9 +1,11 @@
 package io.github.affect4j.server;
 
+import io.github.affect4j.serverprobes.TestProbes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * PostgreSQL refuses to run as root.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestProbes.class)
 @ActiveProfiles("postgres")
 class PostgresServerTest extends ServerApiContract {
 

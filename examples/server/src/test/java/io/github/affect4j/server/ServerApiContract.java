@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.affect4j.server.Api.Response;
 import io.github.affect4j.server.privacy.RetentionPurge;
+import io.github.affect4j.serverprobes.TestProbes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ abstract class ServerApiContract {
         "affect4j.limits.max-audio-seconds=10",
         "affect4j.privacy.min-faces=3",
         "affect4j.admin-token=" + ADMIN,
+        // Every test connects from 127.0.0.1: the failure limit is tested on its own
+        // (BearerTokenFilterTest), not allowed to lock the whole suite out here.
+        "affect4j.tokens.max-failures=1000",
     };
 
     @LocalServerPort
@@ -47,6 +51,9 @@ abstract class ServerApiContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TestProbes.StoredEvents stored;
 
     Api api;
 
@@ -104,18 +111,49 @@ abstract class ServerApiContract {
     // ---- health and documentation ----------------------------------------------------------
 
     @Test
-    void healthReportsDatabaseAndDetectors() {
-        Response health = api.get("/health", null);
+    void publicHealthSaysOnlyTheStatus() {
+        for (String token : new String[] {null, teacher("Health")}) {
+            Response health = api.get("/health", token);
+            assertThat(health.status()).as(health.text()).isEqualTo(200);
+            assertThat(health.json().path("status").asText()).isEqualTo("UP");
+            assertThat(fieldNames(health.json())).as("nothing but the status: " + health.text())
+                    .containsExactly("status");
+        }
+    }
+
+    @Test
+    void administratorsSeeHealthDetails() {
+        Response health = api.get("/health", ADMIN);
         assertThat(health.status()).as(health.text()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
-        assertThat(health.json().path("database").path("status").asText()).isEqualTo("UP");
+        JsonNode components = health.json().path("components");
+        assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(components.path("db").path("details").path("database").asText())
+                .isNotBlank();
+        JsonNode detectors = components.path("detectors");
+        assertThat(detectors.path("status").asText()).isEqualTo("UP");
         for (String kind : List.of("face", "voice")) {
-            JsonNode detector = health.json().path("detectors").path(kind);
+            JsonNode detector = detectors.path("details").path(kind);
             assertThat(detector.path("available").asBoolean()).as(kind).isTrue();
             assertThat(detector.path("provider").asText()).as(kind).isNotBlank();
             assertThat(detector.path("model").asText()).as(kind).isNotBlank();
             assertThat(detector.path("providers")).as(kind).isNotEmpty();
         }
+    }
+
+    @Test
+    void metricsAreForAdministratorsOnly() {
+        assertProblem(api.get("/metrics", null), 401, "bearer");
+        assertProblem(api.get("/metrics", teacher("Metrics")), 403, "administrator");
+        Response metrics = api.get("/metrics/affect4j.analysis.queued", ADMIN);
+        assertThat(metrics.status()).as(metrics.text()).isEqualTo(200);
+        assertThat(metrics.json().path("measurements")).isNotEmpty();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -125,6 +163,8 @@ abstract class ServerApiContract {
         assertThat(spec.json().path("paths").has("/api/classrooms")).isTrue();
         assertThat(spec.json().path("paths").has("/api/sessions/{id}/frames")).isTrue();
         assertThat(spec.json().path("components").path("securitySchemes").has("bearer")).isTrue();
+        assertThat(spec.json().path("components").path("schemas").path("Problem")
+                .path("properties").has("detail")).isTrue();
 
         Response docs = api.get("/docs", null);
         assertThat(docs.status()).isIn(200, 302);
@@ -185,12 +225,135 @@ abstract class ServerApiContract {
     }
 
     @Test
+    void everyEmotionHasItsScoreColumnInBothTables() {
+        for (String table : List.of("face_observations", "audio_observations")) {
+            List<String> columns = jdbc.queryForList("select lower(column_name) from"
+                    + " information_schema.columns where lower(table_name) = ?", String.class,
+                    table);
+            for (io.github.affect4j.Emotion emotion : io.github.affect4j.Emotion.values()) {
+                assertThat(columns).as(table).contains(
+                        io.github.affect4j.server.analysis.EmotionColumns.column(emotion));
+            }
+        }
+    }
+
+    @Test
     void badUserRequestsAre400() {
         assertProblem(api.post("/api/users", ADMIN, Map.of("name", "X", "role", "principal")),
                 400, "unknown role 'principal'");
         assertProblem(api.post("/api/users", ADMIN, Map.of("name", " ", "role", "teacher")), 400,
                 "name");
         assertProblem(api.post("/api/users", ADMIN, "{not json"), 400, "not valid JSON");
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblems() {
+        JsonNode paths = api.get("/v3/api-docs", null).json().path("paths");
+        Map<String, List<Integer>> documented = new java.util.TreeMap<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            List<Integer> problems = new ArrayList<>();
+            op.getValue().path("responses").properties().forEach(response -> {
+                JsonNode schema = response.getValue().path("content")
+                        .path("application/problem+json").path("schema");
+                if (!schema.isMissingNode()) {
+                    assertThat(schema.path("$ref").asText())
+                            .isEqualTo("#/components/schemas/Problem");
+                    problems.add(Integer.parseInt(response.getKey()));
+                }
+            });
+            documented.put(op.getValue().path("operationId").asText(), problems);
+        }));
+        assertThat(documented).hasSize(18);
+        assertThat(documented.get("analyseFrame"))
+                .contains(400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503);
+        assertThat(documented.get("endSession")).contains(401, 403, 404, 409).doesNotContain(413);
+        assertThat(documented.get("listClassrooms")).containsExactlyInAnyOrder(401, 429, 500,
+                503);
+        assertThat(documented.get("revokeTokens")).contains(403, 404);
+        assertThat(paths.path("/api/sessions/{id}/frames").path("post").path("responses")
+                .path("503").path("headers").has("Retry-After")).isTrue();
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    @Test
+    void unexpectedErrorsAre500WithACorrelationIdAndNothingInternal() {
+        String token = teacher("Failures");
+        for (String kind : List.of("illegal-argument", "null-pointer")) {
+            Response failed = api.get("/api/test-failures/" + kind, token);
+            assertProblem(failed, 500, "unexpected");
+            String id = failed.json().path("correlationId").asText();
+            assertThat(id).as(kind).matches("[0-9a-f-]{36}");
+            assertThat(failed.detail()).contains(id);
+            assertThat(failed.text()).as(kind).doesNotContain(TestProbes.SECRET, "Exception",
+                    "at io.github");
+        }
+    }
+
+    @Test
+    void integrityViolationsAre409AndAnUnreachableDatabaseIs503WithRetryAfter() {
+        String token = teacher("Database failures");
+        Response duplicate = api.get("/api/test-failures/duplicate", token);
+        assertProblem(duplicate, 409, "conflicts");
+        assertThat(duplicate.text()).doesNotContain(TestProbes.SECRET);
+        Response down = api.get("/api/test-failures/no-connection", token);
+        assertProblem(down, 503, "database");
+        assertThat(down.header("Retry-After")).isEqualTo("5");
+        assertThat(down.text()).doesNotContain(TestProbes.SECRET);
+        // An ApiException's own Retry-After (the analysis pool's 503) reaches the client too.
+        Response busy = api.get("/api/test-failures/busy", token);
+        assertProblem(busy, 503, "busy");
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void theServletErrorPageIsAProblemToo() {
+        Response error = api.get("/error", null);
+        assertThat(error.contentType()).startsWith("application/problem+json");
+        assertThat(error.json().path("status").asInt()).isEqualTo(error.status());
+        assertThat(api.get("/no/such/page", null).contentType())
+                .startsWith("application/problem+json");
+    }
+
+    // ---- tokens -------------------------------------------------------------------------------
+
+    @Test
+    void tokensAreRevokedByTheirUserOrAnAdministratorAndReissued() {
+        Response created = api.post("/api/users", ADMIN, Map.of("name", "Rev", "role", "teacher"));
+        long id = created.id();
+        String token = created.json().path("token").asText();
+        assertThat(OffsetDateTime.parse(created.json().path("expiresAt").asText()))
+                .isAfter(OffsetDateTime.now().plusDays(89));
+        String other = teacher("Other");
+
+        assertProblem(api.delete("/api/users/" + id + "/tokens", other), 403, "administrator");
+        assertProblem(api.delete("/api/users/999999/tokens", ADMIN), 404, "does not exist");
+        assertThat(api.delete("/api/users/" + id + "/tokens", token).status()).isEqualTo(204);
+        assertProblem(api.get("/api/classrooms", token), 401, "revoked");
+
+        Response renewed = api.post("/api/users/" + id + "/tokens", ADMIN);
+        assertThat(renewed.status()).as(renewed.text()).isEqualTo(201);
+        String fresh = renewed.json().path("token").asText();
+        assertThat(fresh).isNotEqualTo(token);
+        assertThat(api.get("/api/classrooms", fresh).status()).isEqualTo(200);
+        // A user may replace their own token; the old one stops working.
+        String newer = api.post("/api/users/" + id + "/tokens", fresh).json().path("token")
+                .asText();
+        assertProblem(api.get("/api/classrooms", fresh), 401, "unknown");
+        assertThat(api.get("/api/classrooms", newer).status()).isEqualTo(200);
+        // An administrator revokes anyone's.
+        assertThat(api.delete("/api/users/" + id + "/tokens", ADMIN).status()).isEqualTo(204);
+        assertProblem(api.get("/api/classrooms", newer), 401, "revoked");
+    }
+
+    @Test
+    void expiredTokensAre401() {
+        Response created = api.post("/api/users", ADMIN, Map.of("name", "Old", "role", "teacher"));
+        String token = created.json().path("token").asText();
+        assertThat(api.get("/api/classrooms", token).status()).isEqualTo(200);
+        jdbc.update("update users set token_issued_at = ? where id = ?",
+                OffsetDateTime.now().minusDays(91), created.id());
+        assertProblem(api.get("/api/classrooms", token), 401, "expired");
     }
 
     // ---- classrooms and authorisation --------------------------------------------------------
@@ -300,6 +463,13 @@ abstract class ServerApiContract {
         assertThat(sum(face.path("scores"))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(face.path("dominant").asText()).isNotBlank();
 
+        assertThat(stored.events).anySatisfy(event -> {
+            assertThat(event.session().id()).isEqualTo(session);
+            assertThat(event.observationId()).isEqualTo(photo.id());
+            assertThat(event).isInstanceOf(
+                    io.github.affect4j.server.analysis.ObservationStored.Frame.class);
+        });
+
         Response png = api.upload("/api/sessions/" + session + "/frames", token, "file",
                 "declared-as-text.txt", "text/plain", Media.astronautPng());
         assertThat(png.status()).as("content is recognised from the bytes: " + png.text())
@@ -336,6 +506,15 @@ abstract class ServerApiContract {
         assertThat(s.path("counts").path("audioClips").asInt()).isEqualTo(1);
         assertThat(s.path("disclosure").asText()).isEqualTo("consented");
         assertThat(s.path("faceAffect").path("contributors").asInt()).isEqualTo(2);
+        // The database's sums land on the right emotions: each mean is the mean of the two
+        // faces' own scores, emotion by emotion.
+        JsonNode jpegScores = photo.json().path("faces").get(0).path("scores");
+        JsonNode pngScores = png.json().path("faces").get(0).path("scores");
+        jpegScores.properties().forEach(score -> assertThat(s.path("faceAffect").path("emotions")
+                .path(score.getKey()).asDouble()).as(score.getKey())
+                .isCloseTo((score.getValue().asDouble() + pngScores.path(score.getKey()).asDouble())
+                        / 2, org.assertj.core.data.Offset.offset(1e-4)));
+        assertThat(s.path("faceAffect").path("emotions").size()).isEqualTo(8);
         assertThat(s.path("voiceAffect").path("contributors").asInt()).isEqualTo(1);
         assertThat(s.path("engagement").path("talkRatio").asDouble()).isBetween(0.0, 1.0);
         assertThat(s.path("faceDetectors")).isNotEmpty();

@@ -3,30 +3,16 @@ package io.github.affect4j.server.analysis;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.EmotionScores;
 import io.github.affect4j.FaceAnalysis;
-import io.github.affect4j.FaceQuality;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.VoiceAnalysis;
-import io.github.affect4j.VoiceResult;
-import io.github.affect4j.media.AudioClip;
-import io.github.affect4j.media.ImageFrame;
-import io.github.affect4j.media.MediaFormat;
-import io.github.affect4j.media.InvalidMediaException;
-import io.github.affect4j.server.Affect4jProperties;
-import io.github.affect4j.server.detectors.Detectors;
-import io.github.affect4j.server.sessions.Session;
-import io.github.affect4j.server.sessions.Sessions;
 import io.github.affect4j.server.users.UserAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Uploads of frames and audio clips: analysed in memory with the library, the results stored,
- * the media discarded. Per-face and per-clip results are answered only when the session
- * recorded consent.
+ * Uploads of frames and audio clips, handed to {@link AnalysisService}; this class only maps
+ * HTTP to the service and the stored result to the answer. Per-face and per-clip results are
+ * answered only when the session recorded consent.
  */
 @RestController
 @Tag(name = "analysis")
@@ -53,90 +39,30 @@ class AnalysisController {
     static final String WITHHELD = "Per-person results are withheld: this session was started "
             + "without recorded consent. Read the aggregates in the summary and timeline.";
 
-    private final Sessions sessions;
-    private final Detectors detectors;
-    private final ObservationStore store;
-    private final Affect4jProperties.Limits limits;
-    private final Clock clock;
+    private final AnalysisService analysis;
 
-    AnalysisController(Sessions sessions, Detectors detectors, ObservationStore store,
-                       Affect4jProperties properties, Clock clock) {
-        this.sessions = sessions;
-        this.detectors = detectors;
-        this.store = store;
-        this.limits = properties.limits();
-        this.clock = clock;
+    AnalysisController(AnalysisService analysis) {
+        this.analysis = analysis;
     }
 
     @PostMapping(path = "/api/sessions/{id}/frames", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Analyse one frame (JPEG or PNG, recognised from its bytes); the image "
-            + "is not stored")
+    @Operation(operationId = "analyseFrame", summary = "Analyse one frame (JPEG or PNG, "
+            + "recognised from its bytes); the image is not stored")
     FrameObservation frame(@PathVariable long id, @RequestPart("file") MultipartFile file,
                            @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user)
             throws IOException {
-        Session session = sessions.active(id, user);
-        byte[] data = bytes(file);
-        MediaFormat kind = MediaFormat.of(data);
-        if (kind != MediaFormat.JPEG && kind != MediaFormat.PNG) {
-            throw new InvalidMediaException(InvalidMediaException.Problem.UNSUPPORTED_FORMAT,
-                    "Frames must be JPEG or PNG images; the uploaded file is "
-                            + kind.description());
-        }
-        ImageFrame image = ImageFrame.decode(data, limits.maxImagePixels());
-        FaceAnalysis analysis = detectors.face().analyze(image);
-        OffsetDateTime at = now();
-        long observationId = store.saveFrame(session, at, analysis);
-        List<Face> faces = session.consent()
-                ? analysis.faces().stream().map(Face::of).toList() : null;
-        return new FrameObservation(observationId, session.id(), at,
-                analysis.detector().providerId(), analysis.imageWidth(), analysis.imageHeight(),
-                analysis.faces().size(), faces, session.consent() ? null : WITHHELD);
+        return FrameObservation.of(analysis.frame(id, user, file.getBytes()));
     }
 
     @PostMapping(path = "/api/sessions/{id}/audio", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Analyse one audio clip (WAV, recognised from its bytes); the audio is "
-            + "not stored")
+    @Operation(operationId = "analyseAudio", summary = "Analyse one audio clip (WAV, recognised "
+            + "from its bytes); the audio is not stored")
     AudioObservation audio(@PathVariable long id, @RequestPart("file") MultipartFile file,
                            @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user)
             throws IOException {
-        Session session = sessions.active(id, user);
-        byte[] data = bytes(file);
-        MediaFormat kind = MediaFormat.of(data);
-        if (kind != MediaFormat.WAV) {
-            throw new InvalidMediaException(InvalidMediaException.Problem.UNSUPPORTED_FORMAT,
-                    "Audio must be a WAV file; the uploaded file is " + kind.description());
-        }
-        AudioClip clip = AudioClip.readWav(new ByteArrayInputStream(data),
-                limits.maxAudioSeconds());
-        VoiceAnalysis analysis = detectors.voice().analyze(clip);
-        OffsetDateTime at = now();
-        long observationId = store.saveAudio(session, at, analysis);
-        VoiceAffect affect = session.consent() ? analysis.affect().orElse(null) : null;
-        List<String> flags = analysis.summary().flags().stream().map(Enum::name).toList();
-        return new AudioObservation(observationId, session.id(), at,
-                analysis.detector().providerId(), analysis.durationSeconds(),
-                analysis.affect().isPresent(), analysis.summary().speechRatio(), flags,
-                affect == null ? null : affect.scores().dominant().label(),
-                affect == null ? null : byLabel(affect.scores()),
-                affect == null ? null : affect.valence(),
-                affect == null ? null : affect.arousal(),
-                session.consent() ? null : WITHHELD);
-    }
-
-    private static byte[] bytes(MultipartFile file) throws IOException {
-        byte[] data = file.getBytes();
-        if (data.length == 0) {
-            throw new InvalidMediaException(InvalidMediaException.Problem.EMPTY,
-                    "The uploaded file is empty (0 bytes)");
-        }
-        return data;
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.MICROS);
+        return AudioObservation.of(analysis.audio(id, user, file.getBytes()));
     }
 
     /** Probabilities by label, in the library's label order. */
@@ -164,6 +90,16 @@ class AnalysisController {
     record FrameObservation(long id, long sessionId, OffsetDateTime observedAt, String detector,
                             int imageWidth, int imageHeight, int faceCount, List<Face> faces,
                             String notice) {
+
+        static FrameObservation of(AnalysisService.Stored<FaceAnalysis> stored) {
+            FaceAnalysis analysis = stored.analysis();
+            boolean disclosed = stored.disclosed();
+            return new FrameObservation(stored.id(), stored.session().id(), stored.observedAt(),
+                    analysis.detector().providerId(), analysis.imageWidth(),
+                    analysis.imageHeight(), analysis.faces().size(),
+                    disclosed ? analysis.faces().stream().map(Face::of).toList() : null,
+                    disclosed ? null : WITHHELD);
+        }
     }
 
     /**
@@ -176,7 +112,7 @@ class AnalysisController {
      * @param valence derived valence in [-1, 1]
      * @param arousal derived arousal in [-1, 1]
      * @param assessable whether the face is fit for analysis
-     * @param quality the quality problems found, in {@link FaceQuality.Flag} order
+     * @param quality the quality problems found, in declaration order
      */
     record Face(Map<String, Integer> box, double confidence, String dominant,
                 Map<String, Double> scores, double valence, double arousal, boolean assessable,
@@ -205,7 +141,7 @@ class AnalysisController {
      * @param durationSeconds the clip's duration
      * @param speech whether speech was found
      * @param speechRatio the fraction judged speech
-     * @param flags problems found in the audio, in {@link VoiceResult.Flag} order
+     * @param flags problems found in the audio, in declaration order
      * @param dominant the most probable emotion; only with consent and speech
      * @param scores probabilities by emotion; likewise
      * @param valence valence in [-1, 1]; likewise
@@ -216,5 +152,19 @@ class AnalysisController {
                             double durationSeconds, boolean speech, double speechRatio,
                             List<String> flags, String dominant, Map<String, Double> scores,
                             Double valence, Double arousal, String notice) {
+
+        static AudioObservation of(AnalysisService.Stored<VoiceAnalysis> stored) {
+            VoiceAnalysis analysis = stored.analysis();
+            VoiceAffect affect = stored.disclosed() ? analysis.affect().orElse(null) : null;
+            List<String> flags = analysis.summary().flags().stream().map(Enum::name).toList();
+            return new AudioObservation(stored.id(), stored.session().id(), stored.observedAt(),
+                    analysis.detector().providerId(), analysis.durationSeconds(),
+                    analysis.affect().isPresent(), analysis.summary().speechRatio(), flags,
+                    affect == null ? null : affect.scores().dominant().label(),
+                    affect == null ? null : byLabel(affect.scores()),
+                    affect == null ? null : affect.valence(),
+                    affect == null ? null : affect.arousal(),
+                    stored.disclosed() ? null : WITHHELD);
+        }
     }
 }

@@ -6,17 +6,12 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.VoiceAffect;
 import io.github.affect4j.VoiceAnalysis;
-import io.github.affect4j.server.live.ObservationStored;
 import io.github.affect4j.server.sessions.Session;
 import io.github.affect4j.server.sessions.Sessions;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -26,28 +21,36 @@ import org.springframework.transaction.annotation.Transactional;
  * Stores analysis results, each upload in one transaction: the session's counters, the
  * observation and its faces are all written, or none. Updating the session row first both
  * checks that it is still active and locks it, so an upload racing with {@code end} is either
- * stored before the end or refused with 409, and concurrent uploads never lose a count.
- * Each stored observation is announced, inside its transaction, as an {@link ObservationStored}
- * event (for the live streams, which act on it once the transaction commits).
+ * stored before the end or refused with 409, and concurrent uploads never lose a count. Scores
+ * are bound by column name ({@link EmotionColumns}), never by position.
  */
 @Repository
 class ObservationStore {
 
-    private static final Emotion[] EMOTIONS = Emotion.values();
+    private static final String INSERT_FACE = "insert into face_observations (frame_id,"
+            + " session_id, observed_at, box_x, box_y, box_width, box_height, confidence,"
+            + " assessable, dominant, " + EmotionColumns.list() + ", arousal, valence) values"
+            + " (:frame_id, :session_id, :observed_at, :box_x, :box_y, :box_width, :box_height,"
+            + " :confidence, :assessable, :dominant, " + EmotionColumns.each(c -> ":" + c)
+            + ", :arousal, :valence)";
+
+    private static final String INSERT_AUDIO = "insert into audio_observations (session_id,"
+            + " observed_at, detector, duration_seconds, speech_ratio, speech, dominant, "
+            + EmotionColumns.list() + ", arousal, valence) values (:session_id, :observed_at,"
+            + " :detector, :duration_seconds, :speech_ratio, :speech, :dominant, "
+            + EmotionColumns.each(c -> ":" + c) + ", :arousal, :valence)";
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
-    private final ApplicationEventPublisher events;
+    private final NamedParameterJdbcTemplate named;
 
-    ObservationStore(JdbcClient jdbc, JdbcTemplate template, ApplicationEventPublisher events) {
+    ObservationStore(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
-        this.template = template;
-        this.events = events;
+        this.named = named;
     }
 
     /**
      * @return the new frame observation's id
-     * @throws org.springframework.web.server.ResponseStatusException 409 if the session ended
+     * @throws io.github.affect4j.server.ApiException 409 if the session ended
      */
     @Transactional
     long saveFrame(Session session, OffsetDateTime at, FaceAnalysis analysis) {
@@ -64,33 +67,18 @@ class ObservationStore {
                         analysis.imageWidth(), analysis.imageHeight(), faces)
                 .update(key, "id");
         long frameId = key.getKeyAs(Number.class).longValue();
-        List<FaceResult> list = analysis.faces();
-        template.batchUpdate("insert into face_observations (frame_id, session_id, observed_at,"
-                        + " box_x, box_y, box_width, box_height, confidence, assessable, dominant,"
-                        + " p_neutral, p_happiness, p_surprise, p_sadness, p_anger, p_disgust,"
-                        + " p_fear, p_contempt, arousal, valence)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                list, list.size(), (PreparedStatement ps, FaceResult face) -> {
-                    ps.setLong(1, frameId);
-                    ps.setLong(2, session.id());
-                    ps.setObject(3, at);
-                    ps.setInt(4, face.box().x());
-                    ps.setInt(5, face.box().y());
-                    ps.setInt(6, face.box().width());
-                    ps.setInt(7, face.box().height());
-                    ps.setDouble(8, face.confidence());
-                    ps.setBoolean(9, face.assessable());
-                    ps.setString(10, face.dominant().label());
-                    setScores(ps, 11, face.scores());
-                    ps.setDouble(19, face.scores().arousal());
-                    ps.setDouble(20, face.scores().valence());
-                });
-        return announced(session, ObservationStored.Kind.FRAME, frameId);
+        MapSqlParameterSource[] rows = analysis.faces().stream()
+                .map(face -> faceRow(frameId, session.id(), at, face))
+                .toArray(MapSqlParameterSource[]::new);
+        if (rows.length > 0) {
+            named.batchUpdate(INSERT_FACE, rows);
+        }
+        return frameId;
     }
 
     /**
      * @return the new audio observation's id
-     * @throws org.springframework.web.server.ResponseStatusException 409 if the session ended
+     * @throws io.github.affect4j.server.ApiException 409 if the session ended
      */
     @Transactional
     long saveAudio(Session session, OffsetDateTime at, VoiceAnalysis analysis) {
@@ -100,46 +88,52 @@ class ObservationStore {
             throw Sessions.ended(session);
         }
         VoiceAffect affect = analysis.affect().orElse(null);
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("session_id", session.id())
+                .addValue("observed_at", at)
+                .addValue("detector", analysis.detector().providerId())
+                .addValue("duration_seconds", analysis.durationSeconds())
+                .addValue("speech_ratio", analysis.summary().speechRatio())
+                .addValue("speech", affect != null);
+        if (affect != null) {
+            row.addValue("dominant", affect.scores().dominant().label());
+            addScores(row, affect.scores());
+            row.addValue("arousal", affect.arousal()).addValue("valence", affect.valence());
+        } else {
+            // No speech: the library does not guess, and neither does the table.
+            row.addValue("dominant", null, Types.VARCHAR);
+            for (Emotion emotion : EmotionColumns.emotions()) {
+                row.addValue(EmotionColumns.column(emotion), null, Types.DOUBLE);
+            }
+            row.addValue("arousal", null, Types.DOUBLE).addValue("valence", null, Types.DOUBLE);
+        }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        List<Object> values = new ArrayList<>(List.of(session.id(), at,
-                analysis.detector().providerId(), analysis.durationSeconds(),
-                analysis.summary().speechRatio(), affect != null));
-        template.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("insert into audio_observations"
-                    + " (session_id, observed_at, detector, duration_seconds, speech_ratio,"
-                    + " speech, dominant, p_neutral, p_happiness, p_surprise, p_sadness, p_anger,"
-                    + " p_disgust, p_fear, p_contempt, arousal, valence)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            for (int i = 0; i < values.size(); i++) {
-                ps.setObject(i + 1, values.get(i));
-            }
-            if (affect != null) {
-                ps.setString(7, affect.scores().dominant().label());
-                setScores(ps, 8, affect.scores());
-                ps.setDouble(16, affect.arousal());
-                ps.setDouble(17, affect.valence());
-            } else {
-                for (int i = 7; i <= 17; i++) {
-                    ps.setNull(i, i == 7 ? Types.VARCHAR : Types.DOUBLE);
-                }
-            }
-            return ps;
-        }, key);
-        return announced(session, ObservationStored.Kind.AUDIO,
-                key.getKeyAs(Number.class).longValue());
+        named.update(INSERT_AUDIO, row, key, new String[] {"id"});
+        return key.getKeyAs(Number.class).longValue();
     }
 
-    /** Publishes the stored observation's ids; returns its id. */
-    private long announced(Session session, ObservationStored.Kind kind, long observationId) {
-        events.publishEvent(new ObservationStored(session.id(), kind, observationId));
-        return observationId;
+    private static MapSqlParameterSource faceRow(long frameId, long sessionId,
+                                                 OffsetDateTime at, FaceResult face) {
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("frame_id", frameId)
+                .addValue("session_id", sessionId)
+                .addValue("observed_at", at)
+                .addValue("box_x", face.box().x())
+                .addValue("box_y", face.box().y())
+                .addValue("box_width", face.box().width())
+                .addValue("box_height", face.box().height())
+                .addValue("confidence", face.confidence())
+                .addValue("assessable", face.assessable())
+                .addValue("dominant", face.dominant().label())
+                .addValue("arousal", face.scores().arousal())
+                .addValue("valence", face.scores().valence());
+        addScores(row, face.scores());
+        return row;
     }
 
-    private static void setScores(PreparedStatement ps, int first, EmotionScores scores)
-            throws SQLException {
-        for (int i = 0; i < EMOTIONS.length; i++) {
-            ps.setDouble(first + i, scores.probability(EMOTIONS[i]));
+    private static void addScores(MapSqlParameterSource row, EmotionScores scores) {
+        for (Emotion emotion : EmotionColumns.emotions()) {
+            row.addValue(EmotionColumns.column(emotion), scores.probability(emotion));
         }
     }
 }

@@ -36,27 +36,31 @@ class ClassroomController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a classroom owned by the caller")
+    @Operation(operationId = "createClassroom",
+            summary = "Create a classroom owned by the caller")
     Classroom create(@Valid @RequestBody ClassroomName body,
                      @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return classrooms.create(body.name().strip(), user);
     }
 
     @GetMapping
-    @Operation(summary = "The caller's classrooms (all of them for an administrator)")
+    @Operation(operationId = "listClassrooms",
+            summary = "The caller's classrooms (all of them for an administrator)")
     List<Classroom> list(@Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return classrooms.visibleTo(user);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One classroom")
+    @Operation(operationId = "getClassroom",
+            summary = "One classroom")
     Classroom get(@PathVariable long id,
                   @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return classrooms.accessible(id, user);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Rename a classroom")
+    @Operation(operationId = "renameClassroom",
+            summary = "Rename a classroom")
     Classroom rename(@PathVariable long id, @Valid @RequestBody ClassroomName body,
                      @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return classrooms.rename(id, body.name().strip(), user);
@@ -64,7 +68,8 @@ class ClassroomController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a classroom with its sessions and observations")
+    @Operation(operationId = "deleteClassroom",
+            summary = "Delete a classroom with its sessions and observations")
     void delete(@PathVariable long id,
                 @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         classrooms.delete(id, user);

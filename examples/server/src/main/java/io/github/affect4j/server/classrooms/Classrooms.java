@@ -1,15 +1,14 @@
 package io.github.affect4j.server.classrooms;
 
+import io.github.affect4j.server.ApiException;
 import io.github.affect4j.server.users.UserAccount;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Classrooms and who may touch them: a teacher only their own (403 otherwise), an administrator
@@ -29,13 +28,13 @@ public class Classrooms {
     /**
      * The classroom, if this user may see and change it.
      *
-     * @throws ResponseStatusException 404 if it does not exist, 403 if it is someone else's
+     * @throws ApiException 404 if it does not exist, 403 if it is someone else's
      */
     public Classroom accessible(long id, UserAccount user) {
-        Classroom classroom = repository.find(id).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "Classroom " + id + " does not exist"));
+        Classroom classroom = repository.find(id).orElseThrow(() -> ApiException.notFound(
+                "Classroom " + id + " does not exist"));
         if (!user.isAdmin() && classroom.ownerId() != user.id()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+            throw ApiException.forbidden(
                     "Classroom " + id + " belongs to another teacher");
         }
         return classroom;

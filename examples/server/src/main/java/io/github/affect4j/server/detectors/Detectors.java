@@ -7,6 +7,7 @@ import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.ProviderStatus;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.ApiException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,9 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The face and voice detectors this server runs, made once at start-up through
@@ -43,7 +42,7 @@ public class Detectors implements DisposableBean {
     /**
      * The face detector.
      *
-     * @throws ResponseStatusException 503 naming the reason when there is none
+     * @throws ApiException 503 naming the reason when there is none
      */
     public FaceEmotionDetector face() {
         return face.require();
@@ -52,7 +51,7 @@ public class Detectors implements DisposableBean {
     /**
      * The voice detector.
      *
-     * @throws ResponseStatusException 503 naming the reason when there is none
+     * @throws ApiException 503 naming the reason when there is none
      */
     public VoiceEmotionDetector voice() {
         return voice.require();
@@ -109,6 +108,9 @@ public class Detectors implements DisposableBean {
             try {
                 providers = builder.providers();
             } catch (RuntimeException e) {
+                // The listing only informs /health; building the detector below still decides.
+                log.warn("Listing the {} emotion providers failed; /health will list none",
+                        kind, e);
                 providers = List.of();
             }
             try {
@@ -128,9 +130,9 @@ public class Detectors implements DisposableBean {
         }
 
         D require() {
-            return Optional.ofNullable(detector).orElseThrow(() -> new ResponseStatusException(
-                    HttpStatus.SERVICE_UNAVAILABLE, "No " + kind + " emotion detector is available"
-                    + " on this server: " + status.problem()));
+            return Optional.ofNullable(detector).orElseThrow(() -> ApiException.unavailable(
+                    "No " + kind + " emotion detector is available on this server: "
+                            + status.problem(), null));
         }
 
         void close() {

@@ -47,7 +47,8 @@ class LiveController {
     }
 
     @GetMapping(path = "/api/sessions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Server-sent events of a session: ready, observation (with counts), "
+    @Operation(operationId = "sessionEvents",
+            summary = "Server-sent events of a session: ready, observation (with counts), "
             + "resync. Needs the bearer header: read it with fetch, not EventSource")
     SseEmitter events(@PathVariable long id,
                       @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user,

@@ -120,7 +120,7 @@ class LiveStreams implements SmartLifecycle {
     /**
      * Queues an observation for the streams of its session on this instance. Returns at once.
      */
-    void deliver(ObservationStored event) {
+    void deliver(ObservationNotice event) {
         if (!bySession.containsKey(event.sessionId())) {
             return;
         }
@@ -180,7 +180,7 @@ class LiveStreams implements SmartLifecycle {
         }
     }
 
-    private Optional<Map<String, Object>> counts(long sessionId, ObservationStored event) {
+    private Optional<Map<String, Object>> counts(long sessionId, ObservationNotice event) {
         return jdbc.sql("select frame_count, face_count, audio_count, ended_at from sessions"
                         + " where id = ?")
                 .param(sessionId)

@@ -1,12 +1,12 @@
 package io.github.affect4j.server.live;
 
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import io.github.affect4j.server.analysis.ObservationStored;
+import org.springframework.context.event.EventListener;
 
 /**
- * Relays stored observations to this instance's streams only, once their transaction has
- * committed (so a rolled-back upload is never announced). Right for H2 and for a single
- * instance; with several instances, use {@link PostgresRelay}.
+ * Relays stored observations to this instance's streams only. The event comes after the upload's
+ * commit (so a rolled-back upload is never announced). Right for H2 and for a single instance;
+ * with several instances, use {@link PostgresRelay}.
  */
 final class MemoryRelay implements ObservationRelay {
 
@@ -16,9 +16,8 @@ final class MemoryRelay implements ObservationRelay {
         this.streams = streams;
     }
 
-    /** After the commit; also when published outside a transaction. */
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @EventListener
     void stored(ObservationStored event) {
-        streams.deliver(event);
+        streams.deliver(ObservationNotice.of(event));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.affect4j.server.live;
 
+import io.github.affect4j.server.analysis.ObservationStored;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,9 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Relays stored observations to the streams of every instance on one PostgreSQL database.
@@ -56,10 +56,15 @@ final class PostgresRelay implements ObservationRelay, SmartLifecycle {
         this.streams = streams;
     }
 
-    /** Inside the storing transaction, just before it commits. */
-    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    /**
+     * Right after the upload's commit (the event comes then): a notification to every replica,
+     * this one included. Should it fail, the observation is still stored; dashboards see it
+     * at their next refresh or event.
+     */
+    @EventListener
     void stored(ObservationStored event) {
-        jdbc.query("select pg_notify(?, ?)", rs -> { }, CHANNEL, event.payload());
+        jdbc.query("select pg_notify(?, ?)", rs -> { }, CHANNEL,
+                ObservationNotice.of(event).payload());
     }
 
     @Override
@@ -150,7 +155,7 @@ final class PostgresRelay implements ObservationRelay, SmartLifecycle {
 
     private void receive(String payload) {
         try {
-            streams.deliver(ObservationStored.parse(payload));
+            streams.deliver(ObservationNotice.parse(payload));
         } catch (IllegalArgumentException e) {
             // Someone else's NOTIFY on our channel: not fatal to the listener.
             log.warn("Live events: ignored a notification on {}: {}", CHANNEL, e.getMessage());

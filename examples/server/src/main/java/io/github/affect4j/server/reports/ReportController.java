@@ -32,7 +32,8 @@ class ReportController {
     }
 
     @GetMapping("/api/sessions/{id}/timeline")
-    @Operation(summary = "Emotion distribution per time bucket (ISO-8601 duration, e.g. PT10S)")
+    @Operation(operationId = "sessionTimeline",
+            summary = "Emotion distribution per time bucket (ISO-8601 duration, e.g. PT10S)")
     Reports.Timeline timeline(@PathVariable long id,
                               @RequestParam(defaultValue = "PT1M") Duration bucket,
                               @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
@@ -40,14 +41,16 @@ class ReportController {
     }
 
     @GetMapping("/api/sessions/{id}/summary")
-    @Operation(summary = "A session's counts, affect aggregates and engagement proxies")
+    @Operation(operationId = "sessionSummary",
+            summary = "A session's counts, affect aggregates and engagement proxies")
     Reports.SessionSummary sessionSummary(@PathVariable long id,
             @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return reports.summary(sessions.accessible(id, user));
     }
 
     @GetMapping("/api/classrooms/{id}/summary")
-    @Operation(summary = "Aggregates across a classroom's sessions")
+    @Operation(operationId = "classroomSummary",
+            summary = "Aggregates across a classroom's sessions")
     Reports.ClassroomSummary classroomSummary(@PathVariable long id,
             @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         Classroom classroom = classrooms.accessible(id, user);

@@ -1,52 +1,44 @@
 package io.github.affect4j.server.reports;
 
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.ApiException;
 import io.github.affect4j.server.classrooms.Classroom;
 import io.github.affect4j.server.sessions.Session;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.springframework.http.HttpStatus;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Timelines and summaries, with the disclosure rule applied. */
+/**
+ * Timelines and summaries, with the disclosure rule applied to sums the database computed
+ * ({@link Aggregates}: one query per report, however many sessions or buckets).
+ */
 @Service
 class Reports {
 
     /** More buckets than this is a mistake in the bucket size, not a useful chart. */
     static final int MAX_BUCKETS = 10_000;
 
-    private final Observations observations;
+    private final Aggregates aggregates;
     private final int minFaces;
 
-    Reports(Observations observations, Affect4jProperties properties) {
-        this.observations = observations;
+    Reports(Aggregates aggregates, Affect4jProperties properties) {
+        this.aggregates = aggregates;
         this.minFaces = properties.privacy().minFaces();
     }
 
     @Transactional(readOnly = true)
     SessionSummary summary(Session session) {
-        Tally tally = new Tally();
-        Set<String> faceDetectors = new TreeSet<>();
-        Set<String> voiceDetectors = new TreeSet<>();
-        observations.frames(session.id()).forEach(frame -> {
-            tally.frame(frame.faceCount());
-            faceDetectors.add(frame.detector());
-        });
-        observations.faces(session.id()).forEach(tally::face);
-        observations.audio(session.id()).forEach(clip -> {
-            tally.clip(clip);
-            voiceDetectors.add(clip.detector());
-        });
+        Tally tally = aggregates.ofSession(session.id()).getOrDefault(session.id(), new Tally());
         Disclosure disclosure = Disclosure.of(session.consent(), tally.maxFacesInFrame, minFaces);
         return new SessionSummary(session.id(), session.classroomId(), session.title(),
                 session.status(), session.startedAt(), session.endedAt(), session.consent(),
-                faceDetectors, voiceDetectors, Counts.of(tally), disclosure.level(),
+                tally.faceDetectors, tally.voiceDetectors, Counts.of(tally), disclosure.level(),
                 disclosure.reason(), disclosure.shown() ? tally.faceAffect() : null,
                 disclosure.shown() ? tally.voiceAffect() : null,
                 Engagement.of(tally, disclosure));
@@ -54,15 +46,13 @@ class Reports {
 
     @Transactional(readOnly = true)
     ClassroomSummary summary(Classroom classroom, List<Session> sessions) {
+        Map<Long, Tally> bySession = aggregates.ofClassroom(classroom.id());
         Tally all = new Tally();
         Tally shown = new Tally();
         List<ClassroomSummary.SessionLine> lines = new ArrayList<>();
         int withheld = 0;
         for (Session session : sessions) {
-            Tally tally = new Tally();
-            observations.frames(session.id()).forEach(frame -> tally.frame(frame.faceCount()));
-            observations.faces(session.id()).forEach(tally::face);
-            observations.audio(session.id()).forEach(tally::clip);
+            Tally tally = bySession.getOrDefault(session.id(), new Tally());
             Disclosure disclosure = Disclosure.of(session.consent(), tally.maxFacesInFrame,
                     minFaces);
             all.add(tally);
@@ -88,38 +78,22 @@ class Reports {
     @Transactional(readOnly = true)
     Timeline timeline(Session session, Duration bucket) {
         if (bucket.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "bucket must be at least PT1S, got " + bucket);
+            throw ApiException.badRequest("bucket must be at least PT1S, got " + bucket);
         }
-        List<Observations.FrameRow> frames = observations.frames(session.id());
-        List<Observations.FaceRow> faces = observations.faces(session.id());
-        List<Observations.AudioRow> clips = observations.audio(session.id());
         OffsetDateTime start = session.startedAt();
-        OffsetDateTime last = start;
-        for (Observations.FrameRow frame : frames) {
-            last = later(last, frame.observedAt());
-        }
-        for (Observations.AudioRow clip : clips) {
-            last = later(last, clip.observedAt());
-        }
-        long bucketNanos = bucket.toNanos();
-        long count = frames.isEmpty() && clips.isEmpty() ? 0
-                : Duration.between(start, last).toNanos() / bucketNanos + 1;
+        Map<Long, Tally> byBucket = aggregates.ofBuckets(session.id(), start, bucket);
+        // Buckets before the start (clock skew) fold into the first one.
+        TreeMap<Long, Tally> folded = new TreeMap<>();
+        byBucket.forEach((index, tally) -> folded.computeIfAbsent(Math.max(0, index),
+                i -> new Tally()).add(tally));
+        long count = folded.isEmpty() ? 0 : folded.lastKey() + 1;
         if (count > MAX_BUCKETS) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "bucket " + bucket
-                    + " would split this session into " + count + " buckets; the most is "
-                    + MAX_BUCKETS + ": choose a longer bucket");
+            throw ApiException.badRequest("bucket " + bucket + " would split this session into "
+                    + count + " buckets; the most is " + MAX_BUCKETS + ": choose a longer bucket");
         }
-        Tally[] tallies = new Tally[(int) count];
-        for (int i = 0; i < tallies.length; i++) {
-            tallies[i] = new Tally();
-        }
-        frames.forEach(f -> tallies[index(start, f.observedAt(), bucketNanos)].frame(f.faceCount()));
-        faces.forEach(f -> tallies[index(start, f.observedAt(), bucketNanos)].face(f));
-        clips.forEach(c -> tallies[index(start, c.observedAt(), bucketNanos)].clip(c));
         List<Timeline.Bucket> buckets = new ArrayList<>();
-        for (int i = 0; i < tallies.length; i++) {
-            Tally tally = tallies[i];
+        for (int i = 0; i < count; i++) {
+            Tally tally = folded.getOrDefault((long) i, new Tally());
             Disclosure disclosure = Disclosure.of(session.consent(), tally.maxFacesInFrame,
                     minFaces);
             buckets.add(new Timeline.Bucket(start.plus(bucket.multipliedBy(i)),
@@ -128,14 +102,6 @@ class Reports {
                     disclosure.shown() ? tally.voiceAffect() : null));
         }
         return new Timeline(session.id(), bucket.toString(), start, minFaces, buckets);
-    }
-
-    private static int index(OffsetDateTime start, OffsetDateTime at, long bucketNanos) {
-        return (int) Math.max(0, Duration.between(start, at).toNanos() / bucketNanos);
-    }
-
-    private static OffsetDateTime later(OffsetDateTime a, OffsetDateTime b) {
-        return b.isAfter(a) ? b : a;
     }
 
     /**

@@ -1,82 +1,83 @@
 package io.github.affect4j.server.reports;
 
 import io.github.affect4j.Emotion;
+import io.github.affect4j.server.analysis.EmotionColumns;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * Running sums over face and audio observations, from which the aggregates are read. Means over
- * faces weight every detected face equally; means over voice weight every clip with speech
- * equally.
+ * Sums over face and audio observations, as the database aggregated them, from which the means
+ * are read; tallies add up (a classroom is the sum of its sessions). Means over faces weight
+ * every detected face equally; means over voice weight every clip with speech equally.
  */
 final class Tally {
-
-    private static final Emotion[] EMOTIONS = Emotion.values();
 
     int frames;
     int faces;
     int maxFacesInFrame;
     int assessableFaces;
-    final double[] faceScores = new double[EMOTIONS.length];
+    final Map<Emotion, Double> faceScores = zeros();
     double faceArousal;
     double faceValence;
+    final Set<String> faceDetectors = new TreeSet<>();
 
     int clips;
     int speechClips;
     double audioSeconds;
     double speechSeconds;
-    final double[] voiceScores = new double[EMOTIONS.length];
+    final Map<Emotion, Double> voiceScores = zeros();
     double voiceArousal;
     double voiceValence;
+    final Set<String> voiceDetectors = new TreeSet<>();
 
-    void frame(int faceCount) {
-        frames++;
-        maxFacesInFrame = Math.max(maxFacesInFrame, faceCount);
+    /** Frames analysed by one detector, with the most faces seen in one of them. */
+    void addFrames(int count, int maxFaces, String detector) {
+        frames += count;
+        maxFacesInFrame = Math.max(maxFacesInFrame, maxFaces);
+        faceDetectors.add(detector);
     }
 
-    void face(Observations.FaceRow face) {
-        faces++;
-        if (face.assessable()) {
-            assessableFaces++;
-        }
-        for (int i = 0; i < faceScores.length; i++) {
-            faceScores[i] += face.scores()[i];
-        }
-        faceArousal += face.arousal();
-        faceValence += face.valence();
+    /** Faces with their summed scores, arousal and valence. */
+    void addFaces(int count, int assessable, Map<Emotion, Double> scoreSums, double arousalSum,
+               double valenceSum) {
+        faces += count;
+        assessableFaces += assessable;
+        scoreSums.forEach((emotion, sum) -> faceScores.merge(emotion, sum, Double::sum));
+        faceArousal += arousalSum;
+        faceValence += valenceSum;
     }
 
-    void clip(Observations.AudioRow clip) {
-        clips++;
-        audioSeconds += clip.durationSeconds();
-        speechSeconds += clip.durationSeconds() * clip.speechRatio();
-        if (clip.scores() != null) {
-            speechClips++;
-            for (int i = 0; i < voiceScores.length; i++) {
-                voiceScores[i] += clip.scores()[i];
-            }
-            voiceArousal += clip.arousal();
-            voiceValence += clip.valence();
-        }
+    /** Clips analysed by one detector; the score sums cover the clips with speech. */
+    void addClips(int count, double seconds, double speech, int withSpeech,
+               Map<Emotion, Double> scoreSums, double arousalSum, double valenceSum,
+               String detector) {
+        clips += count;
+        audioSeconds += seconds;
+        speechSeconds += speech;
+        speechClips += withSpeech;
+        scoreSums.forEach((emotion, sum) -> voiceScores.merge(emotion, sum, Double::sum));
+        voiceArousal += arousalSum;
+        voiceValence += valenceSum;
+        voiceDetectors.add(detector);
     }
 
     void add(Tally other) {
         frames += other.frames;
-        faces += other.faces;
         maxFacesInFrame = Math.max(maxFacesInFrame, other.maxFacesInFrame);
-        assessableFaces += other.assessableFaces;
-        faceArousal += other.faceArousal;
-        faceValence += other.faceValence;
+        faceDetectors.addAll(other.faceDetectors);
+        addFaces(other.faces, other.assessableFaces, other.faceScores, other.faceArousal,
+                other.faceValence);
         clips += other.clips;
-        speechClips += other.speechClips;
         audioSeconds += other.audioSeconds;
         speechSeconds += other.speechSeconds;
+        speechClips += other.speechClips;
+        other.voiceScores.forEach((emotion, sum) -> voiceScores.merge(emotion, sum, Double::sum));
         voiceArousal += other.voiceArousal;
         voiceValence += other.voiceValence;
-        for (int i = 0; i < EMOTIONS.length; i++) {
-            faceScores[i] += other.faceScores[i];
-            voiceScores[i] += other.voiceScores[i];
-        }
+        voiceDetectors.addAll(other.voiceDetectors);
     }
 
     /** Mean face affect, or null without faces. */
@@ -88,6 +89,12 @@ final class Tally {
     Affect voiceAffect() {
         return speechClips == 0 ? null
                 : Affect.of(voiceScores, speechClips, voiceValence, voiceArousal);
+    }
+
+    private static Map<Emotion, Double> zeros() {
+        Map<Emotion, Double> map = new EnumMap<>(Emotion.class);
+        EmotionColumns.emotions().forEach(emotion -> map.put(emotion, 0.0));
+        return map;
     }
 
     /**
@@ -102,17 +109,16 @@ final class Tally {
     record Affect(int contributors, Map<String, Double> emotions, String dominant, double valence,
                   double arousal) {
 
-        static Affect of(double[] sums, int n, double valence, double arousal) {
+        static Affect of(Map<Emotion, Double> sums, int n, double valence, double arousal) {
             Map<String, Double> emotions = new LinkedHashMap<>();
-            int best = 0;
-            for (int i = 0; i < EMOTIONS.length; i++) {
-                emotions.put(EMOTIONS[i].label(), round(sums[i] / n));
-                if (sums[i] > sums[best]) {
-                    best = i;
+            Emotion best = null;
+            for (Map.Entry<Emotion, Double> entry : sums.entrySet()) {
+                emotions.put(entry.getKey().label(), round(entry.getValue() / n));
+                if (best == null || entry.getValue() > sums.get(best)) {
+                    best = entry.getKey();
                 }
             }
-            return new Affect(n, emotions, EMOTIONS[best].label(), round(valence / n),
-                    round(arousal / n));
+            return new Affect(n, emotions, best.label(), round(valence / n), round(arousal / n));
         }
     }
 

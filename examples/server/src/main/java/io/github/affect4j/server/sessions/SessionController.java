@@ -31,7 +31,8 @@ class SessionController {
 
     @PostMapping("/api/classrooms/{classroomId}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Start a session; the body is optional. Set consent to true only when "
+    @Operation(operationId = "startSession",
+            summary = "Start a session; the body is optional. Set consent to true only when "
             + "every participant consented to per-person results: it cannot be changed later")
     Session start(@PathVariable long classroomId,
                   @Valid @RequestBody(required = false) StartSession body,
@@ -43,21 +44,24 @@ class SessionController {
     }
 
     @GetMapping("/api/classrooms/{classroomId}/sessions")
-    @Operation(summary = "The sessions of a classroom")
+    @Operation(operationId = "listSessions",
+            summary = "The sessions of a classroom")
     List<Session> list(@PathVariable long classroomId,
                        @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return sessions.list(classroomId, user);
     }
 
     @GetMapping("/api/sessions/{id}")
-    @Operation(summary = "One session with its counts")
+    @Operation(operationId = "getSession",
+            summary = "One session with its counts")
     Session get(@PathVariable long id,
                 @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return sessions.accessible(id, user);
     }
 
     @PostMapping("/api/sessions/{id}/end")
-    @Operation(summary = "End a session; later uploads to it are refused with 409")
+    @Operation(operationId = "endSession",
+            summary = "End a session; later uploads to it are refused with 409")
     Session end(@PathVariable long id,
                 @Parameter(hidden = true) @AuthenticationPrincipal UserAccount user) {
         return sessions.end(id, user);

@@ -1,5 +1,6 @@
 package io.github.affect4j.server.sessions;
 
+import io.github.affect4j.server.ApiException;
 import io.github.affect4j.server.classrooms.Classroom;
 import io.github.affect4j.server.classrooms.Classrooms;
 import io.github.affect4j.server.users.UserAccount;
@@ -8,10 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Sessions, with the access rules of their classroom. */
 @Service
@@ -30,12 +29,12 @@ public class Sessions {
     /**
      * The session, if this user may see its classroom.
      *
-     * @throws ResponseStatusException 404 if it does not exist, 403 if its classroom is someone
+     * @throws ApiException 404 if it does not exist, 403 if its classroom is someone
      *     else's
      */
     public Session accessible(long id, UserAccount user) {
-        Session session = repository.find(id).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "Session " + id + " does not exist"));
+        Session session = repository.find(id).orElseThrow(() -> ApiException.notFound(
+                "Session " + id + " does not exist"));
         classrooms.accessible(session.classroomId(), user);
         return session;
     }
@@ -43,7 +42,7 @@ public class Sessions {
     /**
      * The session if it may receive observations.
      *
-     * @throws ResponseStatusException 404, 403 as {@link #accessible}, 409 if it has ended
+     * @throws ApiException 404, 403 as {@link #accessible}, 409 if it has ended
      */
     public Session active(long id, UserAccount user) {
         Session session = accessible(id, user);
@@ -54,8 +53,8 @@ public class Sessions {
     }
 
     /** The 409 answer for an ended session. */
-    public static ResponseStatusException ended(Session session) {
-        return new ResponseStatusException(HttpStatus.CONFLICT, "Session " + session.id()
+    public static ApiException ended(Session session) {
+        return ApiException.conflict("Session " + session.id()
                 + " ended at " + session.endedAt() + "; start a new session to analyse more");
     }
 

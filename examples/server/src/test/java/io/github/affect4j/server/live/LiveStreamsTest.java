@@ -66,14 +66,14 @@ class LiveStreamsTest {
 
     @Test
     void payloadsRoundTripAndForeignOnesAreRejectedByName() {
-        ObservationStored event = new ObservationStored(7, ObservationStored.Kind.AUDIO, 42);
+        ObservationNotice event = new ObservationNotice(7, ObservationNotice.Kind.AUDIO, 42);
         assertThat(event.payload()).isEqualTo("7:audio:42");
-        assertThat(ObservationStored.parse("7:audio:42")).isEqualTo(event);
-        assertThat(ObservationStored.parse("12:frame:3"))
-                .isEqualTo(new ObservationStored(12, ObservationStored.Kind.FRAME, 3));
+        assertThat(ObservationNotice.parse("7:audio:42")).isEqualTo(event);
+        assertThat(ObservationNotice.parse("12:frame:3"))
+                .isEqualTo(new ObservationNotice(12, ObservationNotice.Kind.FRAME, 3));
         for (String bad : new String[] {"", "7:audio", "7:video:1", "x:frame:1", "0:frame:1",
             "7:frame:1:extra"}) {
-            assertThatThrownBy(() -> ObservationStored.parse(bad))
+            assertThatThrownBy(() -> ObservationNotice.parse(bad))
                     .as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'" + bad + "'");
         }

@@ -1,15 +1,16 @@
 package io.github.affect4j.server.live;
 
 /**
- * Published (as a Spring application event) inside the transaction that stored an observation.
- * The live stream relays it to dashboards once that transaction commits; it carries only ids,
- * never scores, so whoever receives it re-reads what it may show from the database.
+ * What the live streams learn of a stored observation ({@link
+ * io.github.affect4j.server.analysis.ObservationStored}, published after the upload's commit):
+ * ids only, never scores, so whoever receives it re-reads what it may show from the database.
+ * It is also the payload of the PostgreSQL notification that carries it to other replicas.
  *
  * @param sessionId the observation's session
  * @param kind what was observed
  * @param observationId the stored observation's id (a frame's or a clip's)
  */
-public record ObservationStored(long sessionId, Kind kind, long observationId) {
+public record ObservationNotice(long sessionId, Kind kind, long observationId) {
 
     /** What an observation is of. */
     public enum Kind {
@@ -25,9 +26,9 @@ public record ObservationStored(long sessionId, Kind kind, long observationId) {
     }
 
     /** @throws IllegalArgumentException if an id is not positive or the kind is missing */
-    public ObservationStored {
+    public ObservationNotice {
         if (sessionId <= 0 || observationId <= 0 || kind == null) {
-            throw new IllegalArgumentException("ObservationStored needs positive ids and a kind, "
+            throw new IllegalArgumentException("ObservationNotice needs positive ids and a kind, "
                     + "got sessionId=" + sessionId + ", kind=" + kind + ", observationId="
                     + observationId);
         }
@@ -37,6 +38,13 @@ public record ObservationStored(long sessionId, Kind kind, long observationId) {
      * The notification payload: {@code sessionId:kind:observationId}, e.g. {@code 7:frame:42}.
      * A few dozen bytes, far below PostgreSQL's 8000-byte limit.
      */
+    /** The ids of a stored observation. */
+    static ObservationNotice of(io.github.affect4j.server.analysis.ObservationStored event) {
+        Kind kind = event instanceof io.github.affect4j.server.analysis.ObservationStored.Frame
+                ? Kind.FRAME : Kind.AUDIO;
+        return new ObservationNotice(event.session().id(), kind, event.observationId());
+    }
+
     String payload() {
         return sessionId + ":" + kind.label() + ":" + observationId;
     }
@@ -46,14 +54,14 @@ public record ObservationStored(long sessionId, Kind kind, long observationId) {
      *
      * @throws IllegalArgumentException naming the payload if it is not of that form
      */
-    static ObservationStored parse(String payload) {
+    static ObservationNotice parse(String payload) {
         String[] parts = payload == null ? new String[0] : payload.split(":", -1);
         if (parts.length != 3) {
             throw new IllegalArgumentException("Not an observation notification "
                     + "(sessionId:kind:observationId): '" + payload + "'");
         }
         try {
-            return new ObservationStored(Long.parseLong(parts[0]),
+            return new ObservationNotice(Long.parseLong(parts[0]),
                     Kind.valueOf(parts[1].toUpperCase(java.util.Locale.ROOT)),
                     Long.parseLong(parts[2]));
         } catch (IllegalArgumentException e) {
