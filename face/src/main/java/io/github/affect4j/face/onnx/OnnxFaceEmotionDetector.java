@@ -171,8 +171,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     /**
      * How much {@code crops=auto} shrinks a crop-sized image inside the detector's input (2: the
      * image's longer side spans half of it). Chosen on FER2013 48x48 crops (our validation part
-     * of the training split, MODELS.md): BlazeFace missed 12% of them unpadded, 3% at 1.5 and
-     * 2% at 2, and its box covered more of the face.
+     * of the training split, MODELS.md): BlazeFace missed 9.9% of them unpadded, 2.2% at 1.5
+     * and 1.1% at 2, and its box covered the face instead of a part of it.
      */
     static final double CROP_PADDING = 2.0;
 
@@ -190,8 +190,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
      * which {@code crops=auto} takes the image for a face crop (box found with
      * {@link #CROP_PADDING} in crop-sized images): 2/3, a margin of at most 1.5 times the box
      * around it, about what the classifiers' own crops take (1.2 and 1.4 times the box). Set by
-     * that reasoning, not fitted: on FER2013 48x48 crops (MODELS.md) the ratio is 0.62 to 1.20
-     * (5th to 95th percentile, median 0.90); a head-and-shoulders portrait or a scene shows
+     * that reasoning, not fitted: on FER2013 48x48 crops (MODELS.md) the ratio is 0.61 to 1.16
+     * (5th to 95th percentile, median 0.88); a head-and-shoulders portrait or a scene shows
      * more around the face.
      */
     static final double FILL_FRACTION = 2.0 / 3;
