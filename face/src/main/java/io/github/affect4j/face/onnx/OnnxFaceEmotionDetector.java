@@ -116,9 +116,11 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
      *
      * <p>With option {@code crops=auto} (the default), BlazeFace runs once, on the letterboxed
      * image shrunk by {@link #CROP_PADDING} inside a black border when neither side exceeds
-     * {@link #CROP_SIZED} pixels (in a face crop the face then sits at a scale BlazeFace knows,
-     * and its box covers the face instead of a part of it; the detector's input size and cost
-     * do not change), then, with the largest face found:
+     * {@link #CROP_SIZED} pixels and the detector is the back (256) model (in a face crop the
+     * face then sits at a scale that model knows, and its box covers the face instead of a part
+     * of it; the detector's input size and cost do not change; the front model of
+     * {@code mode=fast} is made for faces that fill the frame and is not padded), then, with
+     * the largest face found:
      * <ol>
      *   <li>an image no larger than {@link #SMALL_IMAGE} pixels on either side is read whole,
      *       exactly as {@link #analyzeFace} reads it (source {@link FaceSource#WHOLE_IMAGE_SMALL},
@@ -148,8 +150,10 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
             if (settings.crops() == Settings.Crops.ALWAYS) {
                 faces = List.of(wholeImage(src, null, 1.0, FaceSource.WHOLE_IMAGE_GIVEN));
             } else if (settings.crops() == Settings.Crops.AUTO) {
-                boolean cropSized = Math.max(src.width(), src.height()) <= CROP_SIZED;
-                faces = cropRule(src, detect(src, ws, cropSized ? CROP_PADDING : 1.0));
+                // The front (128) model is made for faces that fill the frame: no padding there.
+                boolean pad = Math.max(src.width(), src.height()) <= CROP_SIZED
+                        && settings.detectorSize() == 256;
+                faces = cropRule(src, detect(src, ws, pad ? CROP_PADDING : 1.0));
             } else {
                 faces = detect(src, ws);
             }

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Raw material for choosing the crop rule of {@code analyze}: for each image of a path,label CSV,
  * the whole image classified as the face, and for several paddings the largest detected face
- * (box, confidence, prediction). Not a test: run by hand, see MODELS.md.
+ * (box, confidence, prediction). Not a test: run by hand, see MODELS.md. Arguments: the CSV,
+ * the output file, then detector options as {@code name=value}.
  */
 public final class CropRuleMeasurements {
 
@@ -25,7 +26,12 @@ public final class CropRuleMeasurements {
         Path out = Path.of(args[1]);
         double[] pads = {1.0, 1.5, 2.0};
         List<String> lines = Files.readAllLines(csv);
-        try (OnnxFaceEmotionDetector d = OnnxFaceEmotion.load(Settings.of(java.util.Map.of()));
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        for (int i = 2; i < args.length; i++) {
+            String[] option = args[i].split("=", 2);
+            options.put(option[0], option[1]);
+        }
+        try (OnnxFaceEmotionDetector d = OnnxFaceEmotion.load(Settings.of(options));
              PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             StringBuilder head = new StringBuilder("path,label,w,h,whole");
             for (double pad : pads) {
@@ -35,7 +41,7 @@ public final class CropRuleMeasurements {
                         .append(p).append("conf,").append(p).append("pred");
             }
             w.println(head);
-            OnnxFaceEmotionDetector.Workspace ws = new OnnxFaceEmotionDetector.Workspace(2);
+            OnnxFaceEmotionDetector.Workspace ws = new OnnxFaceEmotionDetector.Workspace(d.settings().classifiers().size());
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
                 ImageFrame image = ImageFrame.read(csv.getParent().resolve(f[0]));
