@@ -16,7 +16,10 @@ import io.github.affect4j.media.ImageFrame;
 public interface FaceEmotionDetector extends AutoCloseable {
 
     /**
-     * Detects the faces in an image and scores each one.
+     * Detects the faces in an image and scores each one. Implementations may recognise an image
+     * that is already a face crop (the face fills it, or no face is found in a crop-sized image)
+     * and read it whole, as {@link #analyzeFace} does; {@link FaceResult#source()} says which
+     * region each result was read from.
      *
      * @param image the image; any size the implementation accepts
      * @return the faces found, possibly none
@@ -30,7 +33,8 @@ public interface FaceEmotionDetector extends AutoCloseable {
      * detector): no detection runs, the whole image is taken as the face.
      *
      * @param faceCrop the face crop
-     * @return the face, with its box covering the whole crop and confidence 1
+     * @return the face, with its box covering the whole crop, confidence 1 and source
+     *     {@link FaceSource#WHOLE_IMAGE_GIVEN}
      * @throws IllegalStateException if the detector was closed
      * @throws AnalysisException if the analysis failed inside the implementation
      */

@@ -9,18 +9,31 @@ import java.util.Objects;
  * @param confidence the face detector's confidence that this is a face, in [0, 1]
  * @param scores the emotion distribution
  * @param quality how far the scores can be trusted
+ * @param source whether a detector found the face or the whole image was read as the face
+ *     (then {@code box} is the whole image)
  */
 public record FaceResult(BoundingBox box, double confidence, EmotionScores scores,
-                         FaceQuality quality) {
+                         FaceQuality quality, FaceSource source) {
 
     /** @throws IllegalArgumentException if the confidence is outside [0, 1] */
     public FaceResult {
         Objects.requireNonNull(box, "box");
         Objects.requireNonNull(scores, "scores");
         Objects.requireNonNull(quality, "quality");
+        Objects.requireNonNull(source, "source");
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be in [0, 1], got " + confidence);
         }
+    }
+
+    /**
+     * A face a detector found ({@link FaceSource#DETECTED}).
+     *
+     * @throws IllegalArgumentException if the confidence is outside [0, 1]
+     */
+    public FaceResult(BoundingBox box, double confidence, EmotionScores scores,
+                      FaceQuality quality) {
+        this(box, confidence, scores, quality, FaceSource.DETECTED);
     }
 
     /** Shortcut for {@code scores().dominant()}. */

@@ -53,6 +53,19 @@ class ResultRecordsTest {
     }
 
     @Test
+    void faceSourceDefaultsToDetectedAndIsRequired() {
+        assertEquals(FaceSource.DETECTED, new FaceResult(BOX, 0.5, HAPPY, FaceQuality.good())
+                .source());
+        FaceResult whole = new FaceResult(BOX, 0, HAPPY, FaceQuality.good(),
+                FaceSource.WHOLE_IMAGE_UNDETECTED);
+        assertEquals(FaceSource.WHOLE_IMAGE_UNDETECTED, whole.source());
+        assertTrue(whole.source().wholeImage());
+        assertFalse(FaceSource.DETECTED.wholeImage());
+        assertThrows(NullPointerException.class,
+                () -> new FaceResult(BOX, 0.5, HAPPY, FaceQuality.good(), null));
+    }
+
+    @Test
     void faceQualityCopiesItsCollectionsAndSortsMeasures() {
         Set<FaceQuality.Flag> flags = EnumSet.of(FaceQuality.Flag.BLURRY);
         Map<String, Double> measures = new HashMap<>(Map.of("sharpness", 0.1, "brightness", 0.5,

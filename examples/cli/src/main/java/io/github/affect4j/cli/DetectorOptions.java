@@ -32,6 +32,15 @@ class DetectorOptions {
                     + "an error, never ignored.")
     List<String> options = new ArrayList<>();
 
+    @Option(names = "--crops", paramLabel = "auto|always|never",
+            description = "Whether images are face crops (shorthand for --option face.crops=...): "
+                    + "auto (default) reads an image whole when it is at most 112 px, when its "
+                    + "detected face fills it, or when no face is found in an image of at most "
+                    + "256 px; always reads every image whole, no "
+                    + "detection; never uses detected faces only. The heuristic detector does "
+                    + "not take it.")
+    String crops;
+
     /**
      * The detectors these options ask for, created on first use.
      *
@@ -73,6 +82,14 @@ class DetectorOptions {
                 }
             }
         }
+        if (crops != null) {
+            String given = face.get("crops");
+            if (given != null && !given.trim().equalsIgnoreCase(crops.trim())) {
+                throw new InvalidOptionException("crops", "--crops " + crops + " contradicts"
+                        + " --option crops=" + given);
+            }
+            face.put("crops", crops);
+        }
         return new Detectors(detector, voiceModel, face, voice);
     }
 
@@ -97,6 +114,7 @@ class DetectorOptions {
      * @param audio whether the voice detector is the one in question
      */
     boolean forced(boolean audio) {
-        return detector != null || audio && voiceModel != null || !options.isEmpty();
+        return detector != null || audio && voiceModel != null || !options.isEmpty()
+                || !audio && crops != null;
     }
 }

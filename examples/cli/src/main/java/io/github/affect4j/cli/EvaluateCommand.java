@@ -14,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,8 +32,10 @@ import picocli.CommandLine.Parameters;
  * labelled samples and reports accuracy, unweighted average recall, per-class recall, the
  * confusion matrix and the time per sample.
  *
- * <p>Images go through the face detector: the largest face found is the prediction, or the whole
- * image classified as one face when none is found (counted). A face judged not assessable still
+ * <p>Images go through the face detector: the largest face it returns is the prediction, or
+ * the whole image classified as one face when it returns none; how many images took each path
+ * is counted ({@link ImagePath}: the detector itself may read a face crop whole, see
+ * {@code --crops}). A face judged not assessable still
  * counts with its most probable label (counted). WAV files go through the voice detector: the
  * dominant label of the whole clip's affect, or "no speech" (a wrong answer, counted) when it
  * finds none. A dataset holding both images and audio is refused: the two are different
@@ -46,7 +50,9 @@ import picocli.CommandLine.Parameters;
                 + "synonyms (happy, angry, sad, fearful, surprised, disgusted, "
                 + "calm->neutral, ...); files with other labels are counted and left out.",
             "Images (JPEG, PNG, BMP, GIF, TIFF) are read with the face detector: the largest face, "
-                + "or the whole image when no face is found. WAV files are read with the voice "
+                + "or the whole image when no face is found; the onnx detector reads an image "
+                + "whole when it is a face crop (--crops). Images per path taken are counted. "
+                + "WAV files are read with the voice "
                 + "detector; a clip without speech counts as a wrong answer ('no speech'). "
                 + "A dataset mixing images and audio is refused: evaluate each kind on its own."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -67,8 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--predictions", paramLabel = "FILE",
             description = "Also write one CSV row per sample to FILE: path, truth, predicted, "
-                    + "top_probability, path_taken (face, whole-image, speech, no-speech, error), "
-                    + "assessable.")
+                    + "top_probability, path_taken (face, crop-filled, crop-small, crop-no-face, "
+                    + "crop-given, "
+                    + "whole-image, speech, no-speech, error), assessable.")
     Path predictions;
 
     @Mixin
@@ -178,6 +185,12 @@ final class EvaluateCommand implements Callable<Integer> {
         long nanos = 0;
         int timed = 0;
         int wholeImage = 0;
+        Map<ImagePath, Integer> paths = new EnumMap<>(ImagePath.class);
+        if (kind == EvaluationResult.Kind.IMAGE) {
+            for (ImagePath path : ImagePath.values()) {
+                paths.put(path, 0);
+            }
+        }
         int notAssessable = 0;
         int scored = 0;
         double[] highest = new double[Emotion.values().length];
@@ -207,6 +220,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 nanos += prediction.nanos();
                 timed++;
                 wholeImage += prediction.wholeImage() ? 1 : 0;
+                if (prediction.path() != null) {
+                    paths.merge(prediction.path(), 1, Integer::sum);
+                }
                 notAssessable += prediction.notAssessable() ? 1 : 0;
                 if (prediction.emotion().isPresent()) {
                     tally.add(sample.truth(), prediction.emotion().get());
@@ -229,7 +245,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             EvaluationResult result = new EvaluationResult(source, kind,
                     predictor == null ? null : predictor.detector(), tally.build(), nanos, timed,
-                    wholeImage, notAssessable, errors, dataset.unmappedLabels(),
+                    wholeImage, paths, notAssessable, errors, dataset.unmappedLabels(),
                     dataset.unlabelled(), neverScored);
             if (json) {
                 EvaluationReport.writeJson(result, out);

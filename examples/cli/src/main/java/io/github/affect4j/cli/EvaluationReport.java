@@ -44,6 +44,9 @@ final class EvaluationReport {
             out.printf(Locale.ROOT, "no face found, whole image classified: %d; face not "
                     + "assessable, counted with its most probable label: %d%n",
                     result.wholeImageFallbacks(), result.notAssessable());
+            out.printf(Locale.ROOT, "paths taken: %s%n", result.imagePaths().entrySet().stream()
+                    .map(e -> e.getKey().label + " " + e.getValue())
+                    .collect(Collectors.joining(", ")));
         } else {
             out.printf(Locale.ROOT, "no speech found (counted as a wrong answer, column '%s'): "
                     + "%d%n", NO_SPEECH, result.noSpeech());
@@ -81,8 +84,9 @@ final class EvaluationReport {
     /**
      * One JSON object: {@code samples, accuracy, uar, perClass} (recall per class in the truth),
      * {@code confusion} (rows true classes, columns the classes seen, plus {@code "no speech"}
-     * for audio), {@code msPerSample, detector, wholeImageFallbacks}, then {@code kind,
-     * notAssessable, noSpeech, errors, unmappedLabels, unlabelled, neverScored, perClassPrecision}.
+     * for audio), {@code msPerSample, detector, wholeImageFallbacks, paths} (images per path
+     * taken: face, crop-filled, crop-small, crop-no-face, crop-given, whole-image; empty for audio), then
+     * {@code kind, notAssessable, noSpeech, errors, unmappedLabels, unlabelled, neverScored, perClassPrecision}.
      * Undefined figures (no samples) are null.
      */
     static void writeJson(EvaluationResult result, PrintStream out) throws IOException {
@@ -123,6 +127,11 @@ final class EvaluationReport {
                 json.writeNullField("detector");
             }
             json.writeNumberField("wholeImageFallbacks", result.wholeImageFallbacks());
+            json.writeObjectFieldStart("paths");
+            for (Map.Entry<ImagePath, Integer> path : result.imagePaths().entrySet()) {
+                json.writeNumberField(path.getKey().label, path.getValue());
+            }
+            json.writeEndObject();
             json.writeStringField("kind", result.kind().label);
             json.writeNumberField("notAssessable", result.notAssessable());
             json.writeNumberField("noSpeech", result.noSpeech());

@@ -4,6 +4,7 @@ import io.github.affect4j.DetectorInfo;
 import io.github.affect4j.Emotion;
 import io.github.affect4j.evaluation.ConfusionMatrix;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,9 @@ import java.util.TreeMap;
  *     no-prediction count
  * @param detectorNanos total wall time of the detector calls
  * @param timedSamples samples that reached the detector
- * @param wholeImageFallbacks images in which no face was found, classified whole
+ * @param wholeImageFallbacks images for which the detector returned no face, classified whole
+ * @param imagePaths images per way they were read (every {@link ImagePath}, zero included;
+ *     empty for audio)
  * @param notAssessable faces judged not assessable, counted with their most probable label
  * @param errors files that could not be read, decoded or analysed
  * @param unmappedLabels files left out per label that maps to no emotion
@@ -29,7 +32,7 @@ import java.util.TreeMap;
  */
 record EvaluationResult(String source, Kind kind, DetectorInfo detector, ConfusionMatrix matrix,
                         long detectorNanos, int timedSamples, int wholeImageFallbacks,
-                        int notAssessable, int errors, Map<String, Integer> unmappedLabels,
+                        Map<ImagePath, Integer> imagePaths, int notAssessable, int errors, Map<String, Integer> unmappedLabels,
                         int unlabelled, Set<Emotion> neverScored) {
 
     /** The kinds of sample, each evaluated with its own detector. */
@@ -48,6 +51,8 @@ record EvaluationResult(String source, Kind kind, DetectorInfo detector, Confusi
 
     EvaluationResult {
         unmappedLabels = Collections.unmodifiableMap(new TreeMap<>(unmappedLabels));
+        imagePaths = imagePaths.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(imagePaths));
         neverScored = neverScored.isEmpty() ? Set.of()
                 : Collections.unmodifiableSet(EnumSet.copyOf(neverScored));
     }

@@ -64,6 +64,7 @@ final class JsonReport implements Report {
             json.writeNumberField("height", box.height());
             json.writeEndObject();
             json.writeNumberField("confidence", round(face.confidence()));
+            json.writeStringField("source", ImagePath.of(face.source()).label);
             json.writeStringField("dominant", face.dominant().label());
             writeScores(json, face.scores());
             json.writeBooleanField("assessable", face.assessable());

@@ -22,8 +22,11 @@ import java.util.Locale;
  * <p>{@code truth} and {@code predicted} are the emotion names of {@link Emotion#label()};
  * {@code predicted} and {@code top_probability} are empty without a prediction (no speech, or
  * a file that could not be read). {@code path_taken} says how the sample was read: for images
- * {@code face} (the largest detected face) or {@code whole-image} (no face found, the whole
- * image classified); for audio {@code speech} or {@code no-speech}; {@code error} when the file
+ * {@code face} (the largest detected face), {@code crop-filled} (the detected face filled the
+ * image, read whole as a face crop), {@code crop-small} (an image of at most 112 px, read
+ * whole), {@code crop-no-face} (no face found in a small image, read
+ * whole), {@code crop-given} ({@code --crops always}) or {@code whole-image} (the detector
+ * returned no face, the whole image classified by {@code evaluate}); for audio {@code speech} or {@code no-speech}; {@code error} when the file
  * could not be read or analysed. {@code assessable} is the face's quality verdict, empty for
  * audio and errors. Fields holding a comma, quote or line break are quoted.
  */
@@ -52,7 +55,7 @@ final class PredictionLog implements AutoCloseable {
         String top = prediction.scores() == null || prediction.emotion().isEmpty() ? ""
                 : String.format(Locale.ROOT, "%.4f",
                         prediction.scores().probability(prediction.emotion().get()));
-        String taken = image ? (prediction.wholeImage() ? "whole-image" : "face")
+        String taken = image ? prediction.path().label
                 : (prediction.emotion().isPresent() ? "speech" : "no-speech");
         String assessable = image ? Boolean.toString(!prediction.notAssessable()) : "";
         row(sample, predicted, top, taken, assessable);

@@ -25,12 +25,17 @@ interface SamplePredictor extends AutoCloseable {
      *
      * @param emotionOrNull the predicted emotion; null when there was no speech to read
      * @param scores the distribution the prediction is the dominant label of; null without one
-     * @param wholeImage no face was found, so the whole image was classified as the face
+     * @param path how an image was read; null for audio
      * @param notAssessable the face was judged not assessable (its scores were used anyway)
      * @param nanos wall time of the detector calls
      */
-    record Prediction(Emotion emotionOrNull, EmotionScores scores, boolean wholeImage,
+    record Prediction(Emotion emotionOrNull, EmotionScores scores, ImagePath path,
                       boolean notAssessable, long nanos) {
+
+        /** Whether the detector returned no face and the whole image was classified here. */
+        boolean wholeImage() {
+            return path == ImagePath.WHOLE_IMAGE;
+        }
 
         /** The predicted emotion; empty when there was no speech to read. */
         Optional<Emotion> emotion() {
@@ -48,7 +53,8 @@ interface SamplePredictor extends AutoCloseable {
     void close();
 
     /**
-     * Images: the largest face the detector finds; when it finds none, the whole image
+     * Images: the largest face the detector returns (which may be the whole image read as a face
+     * crop, see {@link io.github.affect4j.FaceSource}); when it returns none, the whole image
      * classified as one face ({@link FaceEmotionDetector#analyzeFace}).
      */
     final class Faces implements SamplePredictor {
@@ -65,7 +71,8 @@ interface SamplePredictor extends AutoCloseable {
             Optional<FaceResult> largest = faces.analyze(image).largestFace();
             FaceResult face = largest.isPresent() ? largest.get() : faces.analyzeFace(image);
             long nanos = System.nanoTime() - start;
-            return new Prediction(face.dominant(), face.scores(), largest.isEmpty(),
+            return new Prediction(face.dominant(), face.scores(),
+                    largest.isPresent() ? ImagePath.of(face.source()) : ImagePath.WHOLE_IMAGE,
                     !face.assessable(), nanos);
         }
 
@@ -99,7 +106,7 @@ interface SamplePredictor extends AutoCloseable {
             long nanos = System.nanoTime() - start;
             Optional<VoiceAffect> affect = analysis.affect();
             return new Prediction(affect.map(a -> a.scores().dominant()).orElse(null),
-                    affect.map(VoiceAffect::scores).orElse(null), false, false, nanos);
+                    affect.map(VoiceAffect::scores).orElse(null), null, false, nanos);
         }
 
         @Override

@@ -40,9 +40,11 @@ final class TableReport implements Report {
                 analysis.faces().size(), analysis.faces().size() == 1 ? "" : "s");
         int index = 1;
         for (FaceResult face : analysis.faces()) {
-            out.printf(Locale.ROOT, "  face %-2d at %d,%d size %dx%d  confidence %.2f  %s%s%n",
+            out.printf(Locale.ROOT, "  face %-2d at %d,%d size %dx%d  confidence %.2f  %s%s%s%n",
                     index++, face.box().x(), face.box().y(), face.box().width(),
                     face.box().height(), face.confidence(), scores(face.scores()),
+                    face.source().wholeImage()
+                            ? "  (whole image: " + ImagePath.of(face.source()).label + ")" : "",
                     face.assessable() ? "" : "  (not assessable: " + face.quality().flags() + ")");
         }
     }

@@ -125,7 +125,10 @@ class EvaluateCommandTest extends CapturedConsole {
         Map<String, Object> report = json();
         assertEquals(3, integer(report, "samples"), out::toString);
         assertEquals(2, integer(report, "confusion.happiness.happiness"), out::toString);
-        assertEquals(1, integer(report, "wholeImageFallbacks"));
+        assertEquals(0, integer(report, "wholeImageFallbacks"),
+                "the faceless 200x200 image is crop-sized: the detector reads it whole");
+        assertEquals(1, integer(report, "paths.crop-no-face"));
+        assertEquals(2, integer(report, "paths.face"));
         assertEquals(1, integer(report, "unmappedLabels.boredom"));
         assertTrue(report.containsKey("confusion.neutral.neutral"), "calm maps to neutral");
         assertEquals(0, integer(report, "errors"));
@@ -297,6 +300,88 @@ class EvaluateCommandTest extends CapturedConsole {
     }
 
     /** samples = the sum of the confusion counts; accuracy, UAR and recalls follow from them. */
+    /**
+     * happy/: the sample photo (a scene: its face is detected), the face cropped from it at
+     * 48x48 and at 160x160 (face crops), a faceless 320x240 gradient (larger than a crop: no
+     * face, evaluate's own whole-image fallback) and a faceless 200x200 one (crop-sized).
+     */
+    private Path cropFolder() throws IOException {
+        Path happy = Files.createDirectories(temp.resolve("crops").resolve("happy"));
+        BufferedImage photo = ImageIO.read(SAMPLES.resolve("astronaut.jpg").toFile());
+        Files.copy(SAMPLES.resolve("astronaut.jpg"), happy.resolve("photo.jpg"));
+        for (int size : new int[] {48, 160}) {
+            BufferedImage crop = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = crop.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(photo.getSubimage(155, 55, 140, 140), 0, 0, size, size, null);
+            g.dispose();
+            ImageIO.write(crop, "png", happy.resolve("crop" + size + ".png").toFile());
+        }
+        ImageIO.write(gradient(320, 240), "png", happy.resolve("plain320.png").toFile());
+        ImageIO.write(gradient(200, 200), "png", happy.resolve("plain200.png").toFile());
+        return temp.resolve("crops");
+    }
+
+    @Test
+    void pathsTakenAreCountedInJsonTableAndPredictions() throws IOException {
+        Path rows = temp.resolve("predictions.csv");
+        Path dir = cropFolder();
+        assertEquals(0, Main.execute("evaluate", "--json", "--predictions", rows.toString(),
+                dir.toString()), err::toString);
+        Map<String, Object> report = json();
+        assertEquals(5, integer(report, "samples"));
+        assertEquals(1, integer(report, "paths.face"), out::toString);
+        assertEquals(1, integer(report, "paths.crop-small"), out::toString);
+        assertEquals(1, integer(report, "paths.crop-filled"), out::toString);
+        assertEquals(1, integer(report, "paths.crop-no-face"), out::toString);
+        assertEquals(0, integer(report, "paths.crop-given"), out::toString);
+        assertEquals(1, integer(report, "paths.whole-image"), out::toString);
+        assertEquals(1, integer(report, "wholeImageFallbacks"));
+        String csv = String.join("\n", Files.readAllLines(rows));
+        for (String expected : List.of("photo\\.jpg,happiness,happiness,[01]\\.\\d{4},face,",
+                "crop48\\.png,happiness,happiness,[01]\\.\\d{4},crop-small,",
+                "crop160\\.png,happiness,happiness,[01]\\.\\d{4},crop-filled,",
+                "plain200\\.png,happiness,[a-z]+,[01]\\.\\d{4},crop-no-face,false",
+                "plain320\\.png,happiness,[a-z]+,[01]\\.\\d{4},whole-image,")) {
+            assertTrue(csv.matches("(?s).*" + expected + ".*"), expected + " in\n" + csv);
+        }
+
+        out.reset();
+        assertEquals(0, Main.execute("evaluate", dir.toString()), err::toString);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("paths taken: face 1, crop-filled 1, crop-small 1, "
+                + "crop-no-face 1, crop-given 0, whole-image 1"), text);
+    }
+
+    @Test
+    void cropsSwitchesThePathForEveryImage() throws IOException {
+        Path dir = cropFolder();
+        assertEquals(0, Main.execute("evaluate", "--json", "--crops", "always", dir.toString()),
+                err::toString);
+        Map<String, Object> always = json();
+        assertEquals(5, integer(always, "paths.crop-given"), out::toString);
+        assertEquals(0, integer(always, "paths.face"), out::toString);
+
+        out.reset();
+        assertEquals(0, Main.execute("evaluate", "--json", "--crops", "never", dir.toString()),
+                err::toString);
+        Map<String, Object> never = json();
+        assertEquals(0, integer(never, "paths.crop-given") + integer(never, "paths.crop-small")
+                + integer(never, "paths.crop-filled") + integer(never, "paths.crop-no-face"),
+                out::toString);
+        assertEquals(5, integer(never, "paths.face") + integer(never, "paths.whole-image"));
+        assertTrue(integer(never, "paths.whole-image") >= 2, "the faceless images: " + out);
+
+        assertEquals(2, Main.execute("evaluate", "--crops", "sometimes", dir.toString()));
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("crops") && errors.contains("sometimes"), errors);
+        assertEquals(2, Main.execute("evaluate", "--crops", "always", "--option",
+                "crops=never", dir.toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--crops always contradicts"),
+                err::toString);
+    }
+
     private static void assertConsistent(Map<String, Object> report) {
         long sum = 0;
         long diagonal = 0;

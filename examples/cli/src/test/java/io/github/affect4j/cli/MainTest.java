@@ -57,7 +57,24 @@ class MainTest extends CapturedConsole {
         assertEquals(1, ((Number) image.get("faces.count")).intValue(), out::toString);
         assertBoxCoversTheFace(image);
         assertEquals("happiness", image.get("faces.0.dominant"), out::toString);
+        assertEquals("face", image.get("faces.0.source"), out::toString);
         assertScores(image);
+    }
+
+    @Test
+    void cropsAlwaysReadsTheWholeImageAsTheFace() throws IOException {
+        assertEquals(0, Main.execute("analyze", "--json", "--crops", "always",
+                SAMPLES.resolve("astronaut.jpg").toString()), err::toString);
+        Map<String, Object> image = jsonLines().get(0);
+        assertEquals("crop-given", image.get("faces.0.source"), out::toString);
+        assertEquals(512, ((Number) image.get("faces.0.box.width")).intValue(), out::toString);
+        out.reset();
+        assertEquals(0, Main.execute("analyze", "--crops", "always",
+                SAMPLES.resolve("astronaut.jpg").toString()), err::toString);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(whole image: crop-given)"),
+                out::toString);
+        assertEquals(2, Main.execute("analyze", "--detector", "heuristic", "--crops", "always",
+                SAMPLES.resolve("astronaut.jpg").toString()), "the heuristic detector has no crops");
     }
 
     @Test

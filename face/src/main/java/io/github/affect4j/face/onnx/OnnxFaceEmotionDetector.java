@@ -9,6 +9,7 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceQuality;
 import io.github.affect4j.FaceResult;
+import io.github.affect4j.FaceSource;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
 import io.github.affect4j.onnx.OnnxModel;
@@ -110,17 +111,138 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         return settings;
     }
 
+    /**
+     * Finds the faces and scores them; an image that is a face crop is read whole.
+     *
+     * <p>With option {@code crops=auto} (the default), BlazeFace runs once, on the letterboxed
+     * image shrunk by {@link #CROP_PADDING} inside a black border when neither side exceeds
+     * {@link #CROP_SIZED} pixels and the detector is the back (256) model (in a face crop the
+     * face then sits at a scale that model knows, and its box covers the face instead of a part
+     * of it; the detector's input size and cost do not change; the front model of
+     * {@code mode=fast} is made for faces that fill the frame and is not padded), then, with
+     * the largest face found:
+     * <ol>
+     *   <li>an image no larger than {@link #SMALL_IMAGE} pixels on either side is read whole,
+     *       exactly as {@link #analyzeFace} reads it (source {@link FaceSource#WHOLE_IMAGE_SMALL},
+     *       the detector's confidence, or 0 if it found no face);</li>
+     *   <li>if the face's box has a larger side of at least {@link #FILL_FRACTION} of the
+     *       image's shorter side, the image is a face crop and is read whole (one result, source
+     *       {@link FaceSource#WHOLE_IMAGE_FILLED}, the detector's confidence);</li>
+     *   <li>if no face is found and neither side exceeds {@link #CROP_SIZED} pixels, the image
+     *       is read whole too (source {@link FaceSource#WHOLE_IMAGE_UNDETECTED}, confidence
+     *       0);</li>
+     *   <li>otherwise the detected faces are reported (source {@link FaceSource#DETECTED}), or
+     *       none.</li>
+     * </ol>
+     * A whole-image result's box is the whole image and its scores equal {@link #analyzeFace}'s;
+     * the detector's keypoints, when there are any, only feed its quality measures.
+     * {@code crops=always} skips detection and reads every image whole (source
+     * {@link FaceSource#WHOLE_IMAGE_GIVEN}, confidence 1, as {@link #analyzeFace});
+     * {@code crops=never} reports detected faces only, detected without padding. The rule and
+     * its measurements are described in the module README and MODELS.md.
+     */
     @Override
     public FaceAnalysis analyze(ImageFrame image) {
         Objects.requireNonNull(image, "image");
         return lifetime.call(() -> withWorkspace(ws -> {
             RgbImage src = new RgbImage(image.toBytes(PixelFormat.RGB), image.width(), image.height());
-            List<Geometry> faces = detect(src, ws);
+            List<Geometry> faces;
+            if (settings.crops() == Settings.Crops.ALWAYS) {
+                faces = List.of(wholeImage(src, null, 1.0, FaceSource.WHOLE_IMAGE_GIVEN));
+            } else if (settings.crops() == Settings.Crops.AUTO) {
+                // The front (128) model is made for faces that fill the frame: no padding there.
+                boolean pad = Math.max(src.width(), src.height()) <= CROP_SIZED
+                        && settings.detectorSize() == 256;
+                faces = cropRule(src, detect(src, ws, pad ? CROP_PADDING : 1.0));
+            } else {
+                faces = detect(src, ws);
+            }
             if (faces.isEmpty()) {
                 return new FaceAnalysis(src.width(), src.height(), List.of(), info);
             }
             return new FaceAnalysis(src.width(), src.height(), score(faces, ws), info);
         }));
+    }
+
+    /**
+     * The largest side, in pixels, of an image that {@code crops=auto} treats as possibly a face
+     * crop: detected with {@link #CROP_PADDING}, and read whole when no face is found. Face crops
+     * of datasets and other detectors are 48 to 256 pixels (FER2013 48, AffectNet 224,
+     * BlazeFace's own input 256); camera frames and photos are larger.
+     */
+    static final int CROP_SIZED = 256;
+
+    /**
+     * How much {@code crops=auto} shrinks a crop-sized image inside the detector's input (2: the
+     * image's longer side spans half of it). Chosen on FER2013 48x48 crops (our validation part
+     * of the training split, MODELS.md): BlazeFace missed 9.9% of them unpadded, 2.2% at 1.5
+     * and 1.1% at 2, and its box covered the face instead of a part of it.
+     */
+    static final double CROP_PADDING = 2.0;
+
+    /**
+     * The largest side, in pixels, of an image that {@code crops=auto} always reads whole: the
+     * input size of the larger bundled classifier (face-api, 112). An image this small can only
+     * be a face crop (or a face too small to read); detection on it is unreliable and the
+     * classifiers would upsample a re-crop anyway. On FER2013's 48x48 crops reading whole beat
+     * the detected crop at every fill ratio measured.
+     */
+    static final int SMALL_IMAGE = 112;
+
+    /**
+     * The smallest ratio of the largest face box's larger side to the image's shorter side at
+     * which {@code crops=auto} takes the image for a face crop (box found with
+     * {@link #CROP_PADDING} in crop-sized images): 2/3, a margin of at most 1.5 times the box
+     * around it, about what the classifiers' own crops take (1.2 and 1.4 times the box). Set by
+     * that reasoning, not fitted: on FER2013 48x48 crops (MODELS.md) the ratio is 0.61 to 1.16
+     * (5th to 95th percentile, median 0.88); a head-and-shoulders portrait or a scene shows
+     * more around the face.
+     */
+    static final double FILL_FRACTION = 2.0 / 3;
+
+    /** The {@code crops=auto} rule on the detected faces; see {@link #analyze}. */
+    static List<Geometry> cropRule(RgbImage src, List<Geometry> faces) {
+        Geometry largest = null;
+        double largestArea = -1;
+        for (Geometry face : faces) {
+            float[] b = face.box();
+            double area = (double) (b[2] - b[0]) * (b[3] - b[1]);
+            if (area > largestArea) {
+                largest = face;
+                largestArea = area;
+            }
+        }
+        int longer = Math.max(src.width(), src.height());
+        if (longer <= SMALL_IMAGE) {
+            return largest == null
+                    ? List.of(wholeImage(src, null, 0.0, FaceSource.WHOLE_IMAGE_SMALL))
+                    : List.of(wholeImage(src, largest.keypoints(), largest.confidence(),
+                            FaceSource.WHOLE_IMAGE_SMALL));
+        }
+        if (largest == null) {
+            return longer <= CROP_SIZED
+                    ? List.of(wholeImage(src, null, 0.0, FaceSource.WHOLE_IMAGE_UNDETECTED))
+                    : faces;
+        }
+        float[] b = largest.box();
+        double fill = Math.max(b[2] - b[0], b[3] - b[1])
+                / (double) Math.min(src.width(), src.height());
+        return fill >= FILL_FRACTION
+                ? List.of(wholeImage(src, largest.keypoints(), largest.confidence(),
+                        FaceSource.WHOLE_IMAGE_FILLED))
+                : faces;
+    }
+
+    /**
+     * The whole image as the face, cropped as {@link #analyzeFace} crops it: padded with black
+     * to a centred square, no margin, no rotation. {@code keypoints} (a detection's, or null)
+     * only feed the quality measures.
+     */
+    private static Geometry wholeImage(RgbImage src, float[] keypoints, double confidence,
+                                       FaceSource source) {
+        float[] box = {0, 0, src.width(), src.height()};
+        return new Geometry(src, box, keypoints, confidence, src.width() / 2.0,
+                src.height() / 2.0, Math.max(src.width(), src.height()), 0, source);
     }
 
     /** Runs {@code work} with a workspace from the pool (or a new one), then gives it back. */
@@ -163,9 +285,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         for (ImageFrame crop : faceCrops) {
             Objects.requireNonNull(crop, "face crop");
             RgbImage src = new RgbImage(crop.toBytes(PixelFormat.RGB), crop.width(), crop.height());
-            float[] box = {0, 0, src.width(), src.height()};
-            crops.add(new Geometry(src, box, null, 1.0, src.width() / 2.0, src.height() / 2.0,
-                    Math.max(src.width(), src.height()), 0, true));
+            crops.add(wholeImage(src, null, 1.0, FaceSource.WHOLE_IMAGE_GIVEN));
         }
         return lifetime.call(() -> crops.isEmpty() ? List.<FaceResult>of()
                 : withWorkspace(ws -> List.copyOf(score(crops, ws))));
@@ -173,6 +293,15 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
 
     /** Finds the faces, best first, in source pixels. */
     List<Geometry> detect(RgbImage src, Workspace ws) {
+        return detect(src, ws, 1.0);
+    }
+
+    /**
+     * Finds the faces, best first, in source pixels, with the letterboxed frame shrunk by
+     * {@code pad} (1: the longer side fills the detector's input; 2: half of it, a black border
+     * around).
+     */
+    List<Geometry> detect(RgbImage src, Workspace ws, double pad) {
         int size = blazeFace.inputSize();
         double sx;
         double sy;
@@ -181,7 +310,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         if (settings.letterbox()) {
             // Keep the aspect ratio: scale the longer side to the input size, pad the rest
             // with black on both sides, as BlazeFace saw square images in training.
-            sx = sy = size / (double) Math.max(src.width(), src.height());
+            sx = sy = size / (pad * Math.max(src.width(), src.height()));
             padX = (size - src.width() * sx) / 2;
             padY = (size - src.height() * sy) / 2;
         } else {
@@ -221,7 +350,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
             double angle = settings.align() ? FaceQualityMeter.rollRadians(keypoints) : 0;
             faces.add(new Geometry(src, box, keypoints, Math.min(1, Math.max(0, c.score())),
                     (box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0,
-                    Math.max(box[2] - box[0], box[3] - box[1]), angle, false));
+                    Math.max(box[2] - box[0], box[3] - box[1]), angle, FaceSource.DETECTED));
         }
         return faces;
     }
@@ -245,7 +374,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
             int y = (int) Math.floor(b[1]);
             BoundingBox box = new BoundingBox(x, y, Math.max(1, Math.round(b[2] - x)),
                     Math.max(1, Math.round(b[3] - y)));
-            results.add(new FaceResult(box, face.confidence(), scores, quality));
+            results.add(new FaceResult(box, face.confidence(), scores, quality, face.source()));
         }
         return results;
     }
@@ -355,10 +484,15 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
      * @param cy crop centre y
      * @param side the larger side of the face box, before each classifier's crop scale
      * @param angle rotation of the crop, radians (0 without alignment)
-     * @param callerCrop whether the whole image is the face (no crop margin then)
+     * @param source detected, or the whole image as the face (no crop margin then)
      */
     record Geometry(RgbImage src, float[] box, float[] keypoints, double confidence, double cx, double cy,
-                    double side, double angle, boolean callerCrop) {
+                    double side, double angle, FaceSource source) {
+
+        /** Whether the whole image is the face, cropped without the classifiers' margins. */
+        boolean callerCrop() {
+            return source.wholeImage();
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Optional;
 record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Double> weights,
                 boolean flip, boolean align, boolean letterbox, double minConfidence,
                 double iouThreshold, boolean weightedNms, int maxFaces, int minFaceSize,
-                int threads, Path classifierModel, String classifierCardSource) {
+                int threads, Path classifierModel, String classifierCardSource, Crops crops) {
 
     /** The two preset trade-offs. */
     enum Mode {
@@ -27,6 +27,16 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
         ACCURATE,
         /** BlazeFace 128, the face-api.js net alone, no mirrored copies. */
         FAST
+    }
+
+    /** How {@code analyze} treats images that may be face crops (option {@code crops}). */
+    enum Crops {
+        /** Decide per image: see {@link OnnxFaceEmotionDetector#analyze}. */
+        AUTO,
+        /** Every image is a face crop: read whole, as {@code analyzeFace} does, no detection. */
+        ALWAYS,
+        /** Never: only detected faces, none when the detector finds none. */
+        NEVER
     }
 
     static final String FACE_API = "face-api";
@@ -69,7 +79,12 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
             OptionSpec.choice("preset", List.of("emotion-ferplus-8", "hsemotion-enet-b0-8",
                     "opencv-zoo-fer", "ferplus", "ferplus8", "hsemotion", "opencv-zoo",
                     "opencv-zoo-fer-mobilefacenet"), null,
-                    "instead of card: a built-in card for a known model"));
+                    "instead of card: a built-in card for a known model"),
+            OptionSpec.choice("crops", List.of("auto", "always", "never"), "auto",
+                    "images that are face crops: auto = read whole when at most 112 px, when the"
+                    + " detected face fills the image, or when no face is found in an image of at"
+                    + " most 256 px; always = every image is a face crop, no detection; never ="
+                    + " detected faces only"));
 
     Settings {
         classifiers = List.copyOf(classifiers);
@@ -82,7 +97,7 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
         return new Settings(mode, fast ? 128 : 256,
                 fast ? List.of(FACE_API) : List.of(FACE_API, FER2013),
                 fast ? List.of(1.0) : List.of(1.0, 1.0),
-                !fast, true, true, 0.5, 0.3, true, 32, 40, 1, null, null);
+                !fast, true, true, 0.5, 0.3, true, 32, 40, 1, null, null, Crops.AUTO);
     }
 
     /**
@@ -201,7 +216,8 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
                 config.getBoolean("letterbox"), config.getDouble("minConfidence"),
                 config.getDouble("iouThreshold"), config.getChoice("nms").equals("weighted"),
                 config.getInt("maxFaces"), config.getInt("minFaceSize"), config.getInt("threads"),
-                model, card != null ? card.toString() : preset != null ? "preset:" + preset : null);
+                model, card != null ? card.toString() : preset != null ? "preset:" + preset : null,
+                Crops.valueOf(config.getChoice("crops").toUpperCase(Locale.ROOT)));
     }
 
     /** Reads the user model's card, if any. */

@@ -95,8 +95,13 @@ class OnnxFaceEmotionDetectorTest {
         assertEquals(List.of(), fast.analyze(TestImages.gradient(320, 240)).faces());
         byte[] gray = new byte[200 * 100];
         java.util.Arrays.fill(gray, (byte) 128);
-        assertEquals(List.of(), accurate.analyze(ImageFrame.fromPixels(gray, 200, 100, 200,
-                PixelFormat.GRAY)).faces());
+        ImageFrame plain = ImageFrame.fromPixels(gray, 200, 100, 200, PixelFormat.GRAY);
+        // crop-sized (at most 256 px): read whole as a possible face crop, with confidence 0
+        List<FaceResult> whole = accurate.analyze(plain).faces();
+        assertEquals(1, whole.size(), whole::toString);
+        assertEquals(io.github.affect4j.FaceSource.WHOLE_IMAGE_UNDETECTED, whole.get(0).source());
+        assertEquals(0.0, whole.get(0).confidence());
+        assertFalse(whole.get(0).assessable());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.affect4j.DetectorInfo;
 import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
+import io.github.affect4j.FaceSource;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.PixelFormat;
 import io.github.affect4j.spi.DetectorLifetime;
@@ -93,7 +94,8 @@ final class HeuristicFaceDetector implements FaceEmotionDetector {
                 int size = Math.min(faceCrop.width(), faceCrop.height());
                 return new FaceResult(new BoundingBox(0, 0, faceCrop.width(), faceCrop.height()),
                         1.0, ExpressionRules.scores(measurement.cues()),
-                        QualityRules.assess(size, options.minFaceSize(), measurement, 1.0, false));
+                        QualityRules.assess(size, options.minFaceSize(), measurement, 1.0, false),
+                        FaceSource.WHOLE_IMAGE_GIVEN);
             }
         });
     }

@@ -79,8 +79,8 @@ class OnnxDiscoveryTest {
         InvalidOptionException old = assertThrows(InvalidOptionException.class,
                 () -> EmotionDetectors.faceBuilder().option("intraOpThreads", "2").build());
         assertTrue(old.getMessage().startsWith("unknown option 'intraOpThreads' for the face"
-                + " provider 'onnx'; valid options of 'onnx': align, card, classifiers, detector,"
-                + " flip, iouThreshold, letterbox, maxFaces, minConfidence, minFaceSize, mode,"
-                + " model, nms, preset, threads, weights"), old.getMessage());
+                + " provider 'onnx'; valid options of 'onnx': align, card, classifiers, crops,"
+                + " detector, flip, iouThreshold, letterbox, maxFaces, minConfidence,"
+                + " minFaceSize, mode, model, nms, preset, threads, weights"), old.getMessage());
     }
 }
