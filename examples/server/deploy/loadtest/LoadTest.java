@@ -44,12 +44,14 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * setup --base http://127.0.0.1:PORT --token T
  *     creates a classroom and a consented session; prints the session id
  * load  --base URL --token T --session ID [--clients 8] [--seconds 60] [--max-requests 100000]
- *       [--image astronaut.jpg] [--bad-every 0] [--bomb 7000x7000] [--pid PID] [--out FILE]
+ *       [--image astronaut.jpg] [--bad-every 0] [--bomb 7000x7000] [--only-bombs false]
+ *       [--pid PID] [--out FILE]
  *     N clients post a 640x480 JPEG with one face (made from --image) to the session until the
  *     time or the request budget is spent. With --bad-every K every K-th request of a client is
  *     a bad one, in turn: random bytes, a truncated JPEG, an 11 MB file, a PNG pixel bomb of
  *     --bomb pixels (a few hundred KB that decode to width x height x 3 bytes). With --pid the
- *     server's resident memory (VmRSS) and threads are sampled every 100 ms. Prints (and writes
+ *     server's resident memory (VmRSS) and threads are sampled every 100 ms. With
+ *     --only-bombs true every bad request is a pixel bomb (--bad-every 1: nothing else). Prints (and writes
  *     to --out) one line of key=value figures.
  * count --base URL --token T --session ID
  *     prints the session's stored frame count, read through the API
@@ -152,6 +154,7 @@ public final class LoadTest {
     private final long deadline;
     private final long maxRequests;
     private final int badEvery;
+    private final boolean onlyBombs;
     private final long pid;
     private final String out;
     private final Map<Kind, byte[]> bodies = new LinkedHashMap<>();
@@ -183,6 +186,7 @@ public final class LoadTest {
         this.maxRequests = Math.min(Long.parseLong(options.getOrDefault("max-requests", "100000")),
                 1_000_000);
         this.badEvery = Integer.parseInt(options.getOrDefault("bad-every", "0"));
+        this.onlyBombs = Boolean.parseBoolean(options.getOrDefault("only-bombs", "false"));
         this.pid = Long.parseLong(options.getOrDefault("pid", "0"));
         this.out = options.get("out");
         byte[] good = frame(Path.of(options.getOrDefault("image", "examples/samples/astronaut.jpg")));
@@ -307,7 +311,8 @@ public final class LoadTest {
     private final Map<Integer, Integer> latencyCounts = new ConcurrentHashMap<>();
 
     private void client(int client, Map<Kind, HttpRequest> requests, long[] latencies) {
-        List<Kind> bad = List.of(Kind.RANDOM, Kind.TRUNCATED, Kind.OVERSIZED, Kind.BOMB);
+        List<Kind> bad = onlyBombs ? List.of(Kind.BOMB)
+                : List.of(Kind.RANDOM, Kind.TRUNCATED, Kind.OVERSIZED, Kind.BOMB);
         int n = 0;
         int good = 0;
         int badTurn = client;
