@@ -42,8 +42,9 @@ import java.util.Set;
  *       largest amount of tensor memory its concurrent runs ever needed, for the life of the
  *       session; without it tensors are allocated per run and freed after it. In the example
  *       server under eight concurrent clients this kept resident memory about 70 MB lower
- *       (together with a fixed glibc mmap threshold, see examples/server/deploy), at no
- *       measurable cost in frames per second.</li>
+ *       (together with a fixed glibc mmap threshold, see examples/server/deploy); the change
+ *       in frames per second stayed within the noise of the shared machine it was measured on
+ *       (BENCHMARKS.md).</li>
  * </ul>
  *
  * <h2>Runs and errors</h2>
