@@ -122,6 +122,8 @@ scenario_bad() {
 start_postgres() {
   pg_data="$work/pg/data"
   mkdir -p "$work/pg"
+  # PostgreSQL refuses to run as root: it runs as the user postgres, who must reach the folder.
+  chmod 711 "$work"
   chown postgres "$work/pg"
   runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -U affect4j --auth=trust > /dev/null
   pg_restart
