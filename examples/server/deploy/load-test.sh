@@ -10,9 +10,10 @@
 #   bad       the same load with every 3rd request of each client a bad one (random bytes,
 #             truncated JPEG, 11 MB file, PNG pixel bomb of 7000x7000, BOMB to change), 30 s;
 #             then 8 bombs at once, repeatedly, for 20 s
-#   postgres  the frame load on PostgreSQL (Debian's postgresql 15 binaries, run as the user
-#             postgres on 127.0.0.1:55432 in a scratch folder), stopped 15 s in and started
-#             again 15 s later: answers while down, recovery, acknowledged = stored
+#   postgres  the frame load on PostgreSQL (Debian's postgresql binaries, PG_BIN to choose;
+#             as root run as the user postgres; 127.0.0.1:55432, data in a scratch folder),
+#             stopped 15 s in and started again 15 s later: answers while down, recovery,
+#             acknowledged = stored
 #   shutdown  the frame load on H2, the server stopped with SIGTERM 10 s in; started again on
 #             the same database: acknowledged = stored
 # Each scenario prints the load client's figures (LoadTest.java) and a verdict line. Logs go to
@@ -38,9 +39,14 @@ server_pid=
 healthy_ms=
 pg_data=
 
+# PostgreSQL refuses to run as root: as root it runs as the user postgres, otherwise as the caller.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [ -n "$pg_data" ] && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop \
+  [ -n "$pg_data" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop \
       > /dev/null 2>&1
   echo "logs: $work"
 }
@@ -122,16 +128,18 @@ scenario_bad() {
 start_postgres() {
   pg_data="$work/pg/data"
   mkdir -p "$work/pg"
-  # PostgreSQL refuses to run as root: it runs as the user postgres, who must reach the folder.
-  chmod 711 "$work"
-  chown postgres "$work/pg"
-  runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -U affect4j --auth=trust > /dev/null
+  if [ "$(id -u)" = 0 ]; then
+    # the user postgres must reach the folder
+    chmod 711 "$work"
+    chown postgres "$work/pg"
+  fi
+  as_pg "$pg_bin/initdb" -D "$pg_data" -U affect4j --auth=trust > /dev/null
   pg_restart
-  runuser -u postgres -- "$pg_bin/createdb" -h 127.0.0.1 -p 55432 -U affect4j affect4j
+  as_pg "$pg_bin/createdb" -h 127.0.0.1 -p 55432 -U affect4j affect4j
 }
 
 pg_restart() {
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$work/pg/postgres.log" \
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -w -l "$work/pg/postgres.log" \
       -o "-p 55432 -c listen_addresses=127.0.0.1 -k $work/pg" start > /dev/null
 }
 
@@ -147,7 +155,7 @@ scenario_postgres() {
       --out "$dir/figures.txt" &
   local load=$!
   sleep 15
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop > /dev/null
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop > /dev/null
   echo "  PostgreSQL stopped; /health: $(curl -s -o /dev/null -w '%{http_code}' "$base/health")"
   sleep 15
   pg_restart
@@ -157,7 +165,7 @@ scenario_postgres() {
   local stored; stored=$(lt count --session "$session")
   verdict "$(ack "$dir/figures.txt")" "$stored" postgres
   stop_server
-  runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop > /dev/null
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop > /dev/null
   pg_data=
 }
 
