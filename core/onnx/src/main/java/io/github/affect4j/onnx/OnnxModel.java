@@ -38,6 +38,13 @@ import java.util.Set;
  *       application's other threads and the other sessions need (with 2 threads on a 2-core
  *       machine a 640x480 face frame took 24 ms spinning and 12.5 ms without). With one
  *       intra-op thread there is no pool, and the setting changes nothing.</li>
+ *   <li>no CPU memory arena and no memory pattern: with the arena each session keeps the
+ *       largest amount of tensor memory its concurrent runs ever needed, for the life of the
+ *       session; without it tensors are allocated per run and freed after it. In the example
+ *       server under eight concurrent clients this kept resident memory about 70 MB lower
+ *       (together with a fixed glibc mmap threshold, see examples/server/deploy); the change
+ *       in frames per second stayed within the noise of the shared machine it was measured on
+ *       (BENCHMARKS.md).</li>
  * </ul>
  *
  * <h2>Runs and errors</h2>
@@ -216,6 +223,8 @@ public final class OnnxModel implements AutoCloseable {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             return options;
         } catch (OrtException | RuntimeException e) {
             options.close();
