@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,7 +69,10 @@ class DashboardBrowserTest extends LiveH2Server {
                 "--window-size=1280,1000");
         WebDriver browser = new ChromeDriver(service, options);
         try {
+            // The page re-renders its lists and counters as events arrive: an element found a
+            // moment ago may have been replaced, so a wait tries again instead of failing.
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.ignoring(StaleElementReferenceException.class);
             browser.get("http://127.0.0.1:" + port + "/dashboard.html");
 
             // Sign in: a wrong token is refused on the page, the teacher's is accepted.
@@ -152,10 +156,11 @@ class DashboardBrowserTest extends LiveH2Server {
         }
     }
 
+    /** The selected session's id, read in one step (the list is re-rendered as events arrive). */
     private static long selectedSession(WebDriver browser) {
-        String value = new Select(browser.findElement(By.id("session")))
-                .getFirstSelectedOption().getDomAttribute("value");
-        return value.isEmpty() ? -1 : Long.parseLong(value);
+        Object value = ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('session').value;");
+        return value == null || value.toString().isEmpty() ? -1 : Long.parseLong(value.toString());
     }
 
     private static String text(WebDriver browser, String id) {
