@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ProviderStatus(String id, int priority, boolean usable, String reason) {
 
-    /** @throws NullPointerException if id or reason is null */
+    /**
+     * @param id the provider id
+     * @param priority the provider's priority
+     * @param usable whether the provider reported itself available
+     * @param reason why it is not usable or was not chosen
+     * @throws NullPointerException if id or reason is null
+     */
     public ProviderStatus {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");

@@ -25,7 +25,13 @@ import java.util.stream.Stream;
 public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
                           Map<String, Integer> skipped) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param root the folder scanned
+     * @param recordings the usable recordings, sorted by path
+     * @param skipped counts of skipped files by reason, e.g. {@code "label 'boredom' has no category"}
+     */
     public VoiceCorpus {
         Objects.requireNonNull(root, "root");
         recordings = List.copyOf(recordings);
@@ -39,6 +45,7 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
      * @param root the folder
      * @param scheme how labels and speakers are read
      * @param speakerPattern a pattern for the speaker in file names, or null
+     * @return the corpus
      * @throws IOException if the folder cannot be listed
      * @throws IllegalArgumentException if the folder does not exist or holds no usable recording
      */
@@ -76,7 +83,7 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
         return new VoiceCorpus(root, recordings, skipped);
     }
 
-    /** The number of distinct speakers; 0 when no recording names one. */
+    /** {@return the number of distinct speakers; 0 when no recording names one} */
     public long speakerCount() {
         return recordings.stream().map(LabelledRecording::speaker).flatMap(Optional::stream)
                 .distinct().count();
