@@ -10,7 +10,13 @@ package io.github.affect4j;
  */
 public record BoundingBox(int x, int y, int width, int height) {
 
-    /** @throws IllegalArgumentException if width or height is not positive */
+    /**
+     * @param x the left edge
+     * @param y the top edge
+     * @param width the width in pixels
+     * @param height the height in pixels
+     * @throws IllegalArgumentException if width or height is not positive
+     */
     public BoundingBox {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("box size must be positive, got "
@@ -18,27 +24,38 @@ public record BoundingBox(int x, int y, int width, int height) {
         }
     }
 
-    /** Area in square pixels. */
+    /** {@return the area in square pixels} */
     public long area() {
         return (long) width * height;
     }
 
-    /** Horizontal centre. */
+    /** {@return the horizontal centre} */
     public double centerX() {
         return x + width / 2.0;
     }
 
-    /** Vertical centre. */
+    /** {@return the vertical centre} */
     public double centerY() {
         return y + height / 2.0;
     }
 
-    /** Whether the point lies inside this box (edges included). */
+    /**
+     * Whether the point lies inside this box (edges included).
+     *
+     * @param px the point's x
+     * @param py the point's y
+     * @return whether the point lies inside
+     */
     public boolean contains(double px, double py) {
         return px >= x && px <= (long) x + width && py >= y && py <= (long) y + height;
     }
 
-    /** Intersection over union with another box, in [0, 1]. */
+    /**
+     * Intersection over union with another box, in [0, 1].
+     *
+     * @param other the other box
+     * @return the area both share divided by the area either covers
+     */
     public double iou(BoundingBox other) {
         // In long: x + width overflows int for boxes far out on the axis.
         long ix = Math.max(0, Math.min((long) x + width, (long) other.x + other.width)

@@ -13,7 +13,12 @@ import java.util.Objects;
  */
 public record DetectorInfo(String providerId, String description, String model) {
 
-    /** @throws NullPointerException if any argument is null */
+    /**
+     * @param providerId the id of the provider that made the detector
+     * @param description a one-line description of the method
+     * @param model the model in use
+     * @throws NullPointerException if any argument is null
+     */
     public DetectorInfo {
         Objects.requireNonNull(providerId, "providerId");
         Objects.requireNonNull(description, "description");

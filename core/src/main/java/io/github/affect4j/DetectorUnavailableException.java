@@ -22,7 +22,7 @@ public class DetectorUnavailableException extends RuntimeException {
         this.rejections = List.copyOf(rejections);
     }
 
-    /** Every provider seen, with the reason it was not used. */
+    /** {@return every provider seen, with the reason it was not used} */
     public List<ProviderStatus> rejections() {
         return rejections;
     }

@@ -35,13 +35,21 @@ import java.util.TreeMap;
  * them rather than silently misfile them.
  */
 public enum Emotion {
+    /** {@code "neutral"}. */
     NEUTRAL("neutral", 0.0, 0.0),
+    /** {@code "happiness"}. */
     HAPPINESS("happiness", 0.8, 0.5),
+    /** {@code "surprise"}. */
     SURPRISE("surprise", 0.2, 0.8),
+    /** {@code "sadness"}. */
     SADNESS("sadness", -0.7, -0.4),
+    /** {@code "anger"}. */
     ANGER("anger", -0.6, 0.8),
+    /** {@code "disgust"}. */
     DISGUST("disgust", -0.7, 0.3),
+    /** {@code "fear"}. */
     FEAR("fear", -0.6, 0.7),
+    /** {@code "contempt"}. */
     CONTEMPT("contempt", -0.5, 0.2);
 
     private static final Map<String, Emotion> SYNONYMS = synonyms();
@@ -56,17 +64,17 @@ public enum Emotion {
         this.arousal = arousal;
     }
 
-    /** The lower-case label used in all outputs, e.g. {@code "happiness"}. */
+    /** {@return the lower-case label used in all outputs, e.g. {@code "happiness"}} */
     public String label() {
         return label;
     }
 
-    /** Position of this category on the valence axis of the circumplex, in [-1, 1]. */
+    /** {@return the position of this category on the valence axis of the circumplex, in [-1, 1]} */
     public double valence() {
         return valence;
     }
 
-    /** Position of this category on the arousal axis of the circumplex, in [-1, 1]. */
+    /** {@return the position of this category on the arousal axis of the circumplex, in [-1, 1]} */
     public double arousal() {
         return arousal;
     }
@@ -87,6 +95,8 @@ public enum Emotion {
     /**
      * Like {@link #fromLabel} but for labels that must map.
      *
+     * @param label a label such as {@code "Happy"}
+     * @return the category
      * @throws IllegalArgumentException naming the label when it has no counterpart
      */
     public static Emotion parse(String label) {

@@ -63,6 +63,7 @@ public final class EmotionDetectors {
     /**
      * The best available face detector with default options.
      *
+     * @return a new detector, to be closed by the caller
      * @throws DetectorUnavailableException if none can be made
      */
     public static FaceEmotionDetector face() {
@@ -72,18 +73,19 @@ public final class EmotionDetectors {
     /**
      * The best available voice detector with default options.
      *
+     * @return a new detector, to be closed by the caller
      * @throws DetectorUnavailableException if none can be made
      */
     public static VoiceEmotionDetector voice() {
         return voiceBuilder().build();
     }
 
-    /** A builder to choose the face provider and set its options. */
+    /** {@return a builder to choose the face provider and set its options} */
     public static DetectorBuilder<FaceEmotionDetector> faceBuilder() {
         return new DetectorBuilder<>(FACE);
     }
 
-    /** A builder to choose the voice provider and set its options. */
+    /** {@return a builder to choose the voice provider and set its options} */
     public static DetectorBuilder<VoiceEmotionDetector> voiceBuilder() {
         return new DetectorBuilder<>(VOICE);
     }

@@ -33,6 +33,8 @@ public final class EmotionScores {
      * Builds a distribution from non-negative weights, normalised to sum 1. Categories absent from
      * the map get probability 0 (a model with seven labels has no contempt, say).
      *
+     * @param weights a weight per category; absent categories weigh 0
+     * @return the normalised distribution
      * @throws IllegalArgumentException if a weight is negative, NaN or infinite, or all are zero
      */
     public static EmotionScores of(Map<Emotion, ? extends Number> weights) {
@@ -46,6 +48,7 @@ public final class EmotionScores {
      * sum 1.
      *
      * @param weights exactly eight non-negative finite weights, not all zero
+     * @return the normalised distribution
      * @throws IllegalArgumentException if the length is not eight or a weight is invalid
      */
     public static EmotionScores ofWeights(double... weights) {
@@ -56,7 +59,12 @@ public final class EmotionScores {
         return normalise(weights.clone());
     }
 
-    /** The distribution that puts all probability on one category. */
+    /**
+     * The distribution that puts all probability on one category.
+     *
+     * @param emotion the category
+     * @return the distribution with probability 1 on {@code emotion}
+     */
     public static EmotionScores certain(Emotion emotion) {
         double[] values = new double[EMOTIONS.length];
         values[emotion.ordinal()] = 1.0;
@@ -79,6 +87,7 @@ public final class EmotionScores {
      *
      * @param valence in [-1, 1]
      * @param arousal in [-1, 1]
+     * @return the distribution, every category above 0
      * @throws IllegalArgumentException if either is outside [-1, 1] or NaN
      */
     public static EmotionScores fromCircumplex(double valence, double arousal) {
@@ -101,6 +110,7 @@ public final class EmotionScores {
      *
      * @param parts distributions to mix, at least one
      * @param weights one non-negative weight per distribution, not all zero
+     * @return the normalised mixture
      * @throws IllegalArgumentException if the lengths differ or the weights are invalid
      */
     public static EmotionScores mixture(List<EmotionScores> parts, double[] weights) {
@@ -157,12 +167,20 @@ public final class EmotionScores {
         }
     }
 
-    /** The probability of one category, in [0, 1]. */
+    /**
+     * The probability of one category, in [0, 1].
+     *
+     * @param emotion the category
+     * @return its probability
+     */
     public double probability(Emotion emotion) {
         return probabilities[emotion.ordinal()];
     }
 
-    /** The most probable category; ties go to the category declared first in {@link Emotion}. */
+    /**
+     * {@return the most probable category; ties go to the category declared first in {@link
+     * Emotion}}
+     */
     public Emotion dominant() {
         int best = 0;
         for (int i = 1; i < probabilities.length; i++) {
@@ -176,6 +194,8 @@ public final class EmotionScores {
     /**
      * The {@code k} most probable categories, most probable first.
      *
+     * @param k how many, 1 to 8
+     * @return the {@code k} most probable categories, most probable first
      * @throws IllegalArgumentException if {@code k} is not between 1 and 8
      */
     public List<LabelScore> topK(int k) {
@@ -191,7 +211,10 @@ public final class EmotionScores {
         return List.copyOf(all.subList(0, k));
     }
 
-    /** Valence in [-1, 1]: the probability-weighted mean of the categories' valence positions. */
+    /**
+     * {@return the valence in [-1, 1]: the probability-weighted mean of the categories' valence
+     * positions}
+     */
     public double valence() {
         double v = 0;
         for (Emotion emotion : EMOTIONS) {
@@ -200,7 +223,10 @@ public final class EmotionScores {
         return v;
     }
 
-    /** Arousal in [-1, 1]: the probability-weighted mean of the categories' arousal positions. */
+    /**
+     * {@return the arousal in [-1, 1]: the probability-weighted mean of the categories' arousal
+     * positions}
+     */
     public double arousal() {
         double a = 0;
         for (Emotion emotion : EMOTIONS) {
@@ -209,12 +235,12 @@ public final class EmotionScores {
         return a;
     }
 
-    /** The probabilities in {@link Emotion#values()} order, as a fresh array. */
+    /** {@return the probabilities in {@link Emotion#values()} order, as a fresh array} */
     public double[] toArray() {
         return probabilities.clone();
     }
 
-    /** The probabilities as an unmodifiable map in {@link Emotion} order. */
+    /** {@return the probabilities as an unmodifiable map in {@link Emotion} order} */
     public Map<Emotion, Double> asMap() {
         Map<Emotion, Double> map = new EnumMap<>(Emotion.class);
         for (Emotion emotion : EMOTIONS) {

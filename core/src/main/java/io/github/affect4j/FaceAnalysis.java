@@ -16,13 +16,20 @@ import java.util.Optional;
 public record FaceAnalysis(int imageWidth, int imageHeight, List<FaceResult> faces,
                            DetectorInfo detector) {
 
-    /** Copies the face list. */
+    /**
+     * Copies the face list.
+     *
+     * @param imageWidth width of the analysed image in pixels
+     * @param imageHeight height of the analysed image in pixels
+     * @param faces the faces
+     * @param detector the implementation that produced this analysis
+     */
     public FaceAnalysis {
         faces = List.copyOf(faces);
         Objects.requireNonNull(detector, "detector");
     }
 
-    /** The face with the largest box, if any. */
+    /** {@return the face with the largest box, if any} */
     public Optional<FaceResult> largestFace() {
         return faces.stream().max(Comparator.comparingLong(face -> face.box().area()));
     }

@@ -57,7 +57,7 @@ public interface FaceEmotionDetector extends AutoCloseable {
         return java.util.List.copyOf(results);
     }
 
-    /** Which implementation and model this detector runs. */
+    /** {@return which implementation and model this detector runs} */
     DetectorInfo info();
 
     /** Frees the detector's resources; idempotent. */

@@ -43,6 +43,9 @@ public record FaceQuality(boolean assessable, Set<Flag> flags, Map<String, Doubl
     /**
      * Copies the collections: flags into declaration order, measures sorted by name.
      *
+     * @param assessable whether the scores may be trusted
+     * @param flags the problems found
+     * @param measures named measurements behind the flags
      * @throws NullPointerException if a collection, a flag or a measure name is null
      */
     public FaceQuality {
@@ -52,7 +55,7 @@ public record FaceQuality(boolean assessable, Set<Flag> flags, Map<String, Doubl
         measures = Collections.unmodifiableMap(new TreeMap<>(measures));
     }
 
-    /** A quality with no flags and no measures. */
+    /** {@return a quality with no flags and no measures} */
     public static FaceQuality good() {
         return new FaceQuality(true, Set.of(), Map.of());
     }

@@ -15,7 +15,13 @@ import java.util.Objects;
 public record FaceResult(BoundingBox box, double confidence, EmotionScores scores,
                          FaceQuality quality, FaceSource source) {
 
-    /** @throws IllegalArgumentException if the confidence is outside [0, 1] */
+    /**
+     * @param box the face in source-image pixels
+     * @param confidence the face detector's confidence, in [0, 1]
+     * @param scores the emotion distribution
+     * @param quality how far the scores can be trusted
+     * @throws IllegalArgumentException if the confidence is outside [0, 1]
+     */
     public FaceResult {
         Objects.requireNonNull(box, "box");
         Objects.requireNonNull(scores, "scores");
@@ -36,12 +42,12 @@ public record FaceResult(BoundingBox box, double confidence, EmotionScores score
         this(box, confidence, scores, quality, FaceSource.DETECTED);
     }
 
-    /** Shortcut for {@code scores().dominant()}. */
+    /** {@return {@code scores().dominant()}, as a shortcut} */
     public Emotion dominant() {
         return scores.dominant();
     }
 
-    /** Shortcut for {@code quality().assessable()}. */
+    /** {@return {@code quality().assessable()}, as a shortcut} */
     public boolean assessable() {
         return quality.assessable();
     }

@@ -16,7 +16,7 @@ package io.github.affect4j;
 public record Prosody(double pitchMedianHz, double pitchRangeSemitones, double voicedRatio,
                       double loudnessRangeDb, double speakingRate, double spectralCentroidHz) {
 
-    /** A prosody with every value unknown. */
+    /** {@return a prosody with every value unknown} */
     public static Prosody unknown() {
         return new Prosody(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }

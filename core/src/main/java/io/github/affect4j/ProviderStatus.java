@@ -18,7 +18,14 @@ import java.util.Objects;
 public record ProviderStatus(String id, int priority, boolean usable, String reason,
                              List<OptionSpec> options) {
 
-    /** @throws NullPointerException if id, reason or options is null */
+    /**
+     * @param id the provider id
+     * @param priority the provider's priority
+     * @param usable whether the provider reported itself available
+     * @param reason why it is not usable or was not chosen
+     * @param options the options the provider declares
+     * @throws NullPointerException if id, reason or options is null
+     */
     public ProviderStatus {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reason, "reason");

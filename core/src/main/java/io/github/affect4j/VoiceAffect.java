@@ -16,7 +16,12 @@ import java.util.Objects;
  */
 public record VoiceAffect(EmotionScores scores, double valence, double arousal) {
 
-    /** @throws IllegalArgumentException if valence or arousal is outside [-1, 1] */
+    /**
+     * @param scores the emotion distribution
+     * @param valence estimated valence in [-1, 1]
+     * @param arousal estimated arousal in [-1, 1]
+     * @throws IllegalArgumentException if valence or arousal is outside [-1, 1]
+     */
     public VoiceAffect {
         Objects.requireNonNull(scores, "scores");
         if (!(valence >= -1 && valence <= 1) || !(arousal >= -1 && arousal <= 1)) {

@@ -14,19 +14,25 @@ import java.util.Optional;
  */
 public record VoiceAnalysis(VoiceResult summary, List<VoiceResult> segments, DetectorInfo detector) {
 
-    /** Copies the segment list. */
+    /**
+     * Copies the segment list.
+     *
+     * @param summary the result for the whole clip
+     * @param segments one result per speech segment, in time order
+     * @param detector the implementation that produced this analysis
+     */
     public VoiceAnalysis {
         Objects.requireNonNull(summary, "summary");
         Objects.requireNonNull(detector, "detector");
         segments = List.copyOf(segments);
     }
 
-    /** Shortcut for {@code summary().affect()}. */
+    /** {@return {@code summary().affect()}, as a shortcut} */
     public Optional<VoiceAffect> affect() {
         return summary.affect();
     }
 
-    /** Shortcut for {@code summary().durationSeconds()}. */
+    /** {@return {@code summary().durationSeconds()}, as a shortcut} */
     public double durationSeconds() {
         return summary.durationSeconds();
     }

@@ -32,12 +32,13 @@ public interface VoiceEmotionDetector extends AutoCloseable {
      * speaker's baseline.
      *
      * @param sampleRate the sample rate of the chunks that will be fed, in Hz
+     * @return a new stream, to be closed by the caller
      * @throws IllegalArgumentException if the rate is not supported
      * @throws IllegalStateException if the detector was closed
      */
     VoiceEmotionStream openStream(int sampleRate);
 
-    /** Which implementation and model this detector runs. */
+    /** {@return which implementation and model this detector runs} */
     DetectorInfo info();
 
     /** Frees the detector's resources; idempotent. */

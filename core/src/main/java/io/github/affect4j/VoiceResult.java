@@ -39,6 +39,12 @@ public record VoiceResult(double startSeconds, double endSeconds, double speechR
     /**
      * Copies the flags into declaration order.
      *
+     * @param startSeconds start of the span
+     * @param endSeconds end of the span
+     * @param speechRatio fraction of the span judged to be speech
+     * @param affectOrNull the affect read from the speech, or {@code null}
+     * @param prosody key prosodic measurements
+     * @param flags problems found in the audio
      * @throws IllegalArgumentException if the span or ratio is invalid
      * @throws NullPointerException if prosody, flags or one of the flags is null
      */
@@ -55,7 +61,7 @@ public record VoiceResult(double startSeconds, double endSeconds, double speechR
         }
     }
 
-    /** Length of the span in seconds. */
+    /** {@return the length of the span in seconds} */
     public double durationSeconds() {
         return endSeconds - startSeconds;
     }
@@ -69,7 +75,7 @@ public record VoiceResult(double startSeconds, double endSeconds, double speechR
         return Optional.ofNullable(affectOrNull);
     }
 
-    /** Whether speech was found and read. */
+    /** {@return whether speech was found and read} */
     public boolean hasSpeech() {
         return affectOrNull != null;
     }

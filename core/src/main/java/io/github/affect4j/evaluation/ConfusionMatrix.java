@@ -53,12 +53,12 @@ public final class ConfusionMatrix {
         this.counts = counts;
     }
 
-    /** A builder that tallies samples one at a time, starting from zero. */
+    /** {@return a builder that tallies samples one at a time, starting from zero} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The matrix without samples. */
+    /** {@return the matrix without samples} */
     public static ConfusionMatrix empty() {
         return EMPTY;
     }
@@ -68,6 +68,7 @@ public final class ConfusionMatrix {
      *
      * @param truth the true labels
      * @param predicted the predictions, one per true label, in the same order
+     * @return the matrix
      * @throws IllegalArgumentException if the lists differ in length
      * @throws NullPointerException if a list or label is null
      */
@@ -83,17 +84,28 @@ public final class ConfusionMatrix {
         return builder.build();
     }
 
-    /** The number of samples of class {@code truth} predicted as {@code predicted}. */
+    /**
+     * The number of samples of class {@code truth} predicted as {@code predicted}.
+     *
+     * @param truth the true class
+     * @param predicted the predicted class
+     * @return the number of such samples
+     */
     public long count(Emotion truth, Emotion predicted) {
         return counts[truth.ordinal()][predicted.ordinal()];
     }
 
-    /** The number of samples of class {@code truth} that got no prediction. */
+    /**
+     * The number of samples of class {@code truth} that got no prediction.
+     *
+     * @param truth the true class
+     * @return the number of its samples without a prediction
+     */
     public long noPrediction(Emotion truth) {
         return counts[truth.ordinal()][NONE];
     }
 
-    /** The number of samples that got no prediction, over all classes. */
+    /** {@return the number of samples that got no prediction, over all classes} */
     public long noPrediction() {
         long n = 0;
         for (long[] row : counts) {
@@ -102,7 +114,7 @@ public final class ConfusionMatrix {
         return n;
     }
 
-    /** The number of samples, with or without a prediction. */
+    /** {@return the number of samples, with or without a prediction} */
     public long samples() {
         long n = 0;
         for (long[] row : counts) {
@@ -111,12 +123,22 @@ public final class ConfusionMatrix {
         return n;
     }
 
-    /** The number of samples whose true class is {@code truth} (its support). */
+    /**
+     * The number of samples whose true class is {@code truth} (its support).
+     *
+     * @param truth the true class
+     * @return the number of its samples
+     */
     public long samples(Emotion truth) {
         return sum(counts[truth.ordinal()]);
     }
 
-    /** The number of samples predicted as {@code predicted}, whatever their true class. */
+    /**
+     * The number of samples predicted as {@code predicted}, whatever their true class.
+     *
+     * @param predicted the predicted class
+     * @return the number of samples predicted as it
+     */
     public long predictions(Emotion predicted) {
         long n = 0;
         for (long[] row : counts) {
@@ -125,7 +147,7 @@ public final class ConfusionMatrix {
         return n;
     }
 
-    /** The number of samples predicted as their true class. */
+    /** {@return the number of samples predicted as their true class} */
     public long correct() {
         long n = 0;
         for (int i = 0; i < NONE; i++) {
@@ -134,7 +156,7 @@ public final class ConfusionMatrix {
         return n;
     }
 
-    /** The fraction of samples predicted correctly; NaN without samples. */
+    /** {@return the fraction of samples predicted correctly; NaN without samples} */
     public double accuracy() {
         return ratio(correct(), samples());
     }
@@ -142,6 +164,8 @@ public final class ConfusionMatrix {
     /**
      * The fraction of the samples of class {@code truth} that were predicted as {@code truth};
      * NaN when the class has no samples.
+     * @param truth the true class
+     * @return its recall
      */
     public double recall(Emotion truth) {
         return ratio(count(truth, truth), samples(truth));
@@ -150,6 +174,8 @@ public final class ConfusionMatrix {
     /**
      * The fraction of the predictions of {@code predicted} that were right; NaN when the class was
      * never predicted.
+     * @param predicted the predicted class
+     * @return its precision
      */
     public double precision(Emotion predicted) {
         return ratio(count(predicted, predicted), predictions(predicted));
@@ -158,6 +184,7 @@ public final class ConfusionMatrix {
     /**
      * The unweighted average recall: the mean of {@link #recall} over the classes present in the
      * truth; NaN without samples.
+     * @return the unweighted average recall
      */
     public double uar() {
         double sum = 0;
@@ -171,7 +198,7 @@ public final class ConfusionMatrix {
         return classes == 0 ? Double.NaN : sum / classes;
     }
 
-    /** The classes with at least one true sample, in {@link Emotion} order. */
+    /** {@return the classes with at least one true sample, in {@link Emotion} order} */
     public Set<Emotion> truthClasses() {
         Set<Emotion> classes = EnumSet.noneOf(Emotion.class);
         for (Emotion emotion : EMOTIONS) {
@@ -182,7 +209,7 @@ public final class ConfusionMatrix {
         return Collections.unmodifiableSet(classes);
     }
 
-    /** The classes predicted at least once, in {@link Emotion} order. */
+    /** {@return the classes predicted at least once, in {@link Emotion} order} */
     public Set<Emotion> predictedClasses() {
         Set<Emotion> classes = EnumSet.noneOf(Emotion.class);
         for (Emotion emotion : EMOTIONS) {
@@ -193,7 +220,7 @@ public final class ConfusionMatrix {
         return Collections.unmodifiableSet(classes);
     }
 
-    /** The recall of each class present in the truth, in {@link Emotion} order. */
+    /** {@return the recall of each class present in the truth, in {@link Emotion} order} */
     public Map<Emotion, Double> recallPerClass() {
         Map<Emotion, Double> recalls = new EnumMap<>(Emotion.class);
         for (Emotion emotion : truthClasses()) {
@@ -202,7 +229,7 @@ public final class ConfusionMatrix {
         return Collections.unmodifiableMap(recalls);
     }
 
-    /** The precision of each class predicted at least once, in {@link Emotion} order. */
+    /** {@return the precision of each class predicted at least once, in {@link Emotion} order} */
     public Map<Emotion, Double> precisionPerClass() {
         Map<Emotion, Double> precisions = new EnumMap<>(Emotion.class);
         for (Emotion emotion : predictedClasses()) {
@@ -215,6 +242,8 @@ public final class ConfusionMatrix {
      * The sum of this matrix and another, cell by cell: the pooled result of two test sets, or of
      * the folds of a cross-validation.
      *
+     * @param other the other matrix
+     * @return the sum of both
      * @throws ArithmeticException if a count overflows a {@code long}
      */
     public ConfusionMatrix plus(ConfusionMatrix other) {
@@ -227,7 +256,7 @@ public final class ConfusionMatrix {
         return new ConfusionMatrix(sum);
     }
 
-    /** Same as {@code toTable("none")}. */
+    /** {@return the same as {@code toTable("none")}} */
     public String toTable() {
         return toTable("none");
     }
@@ -240,6 +269,7 @@ public final class ConfusionMatrix {
      * break; {@code "no samples"} and a line break for an empty matrix.
      *
      * @param noPredictionHeading heading of the no-prediction column, e.g. {@code "no speech"}
+     * @return the table
      * @throws IllegalArgumentException if the heading is blank
      */
     public String toTable(String noPredictionHeading) {
@@ -351,6 +381,8 @@ public final class ConfusionMatrix {
         /**
          * Counts one sample of class {@code truth} predicted as {@code predicted}.
          *
+         * @param truth the true class
+         * @param predicted the predicted class
          * @return this builder
          * @throws NullPointerException if either label is null
          */
@@ -364,6 +396,7 @@ public final class ConfusionMatrix {
          * Counts one sample of class {@code truth} that got no prediction (the classifier
          * abstained: no speech in a clip, say). It is never correct.
          *
+         * @param truth the true class
          * @return this builder
          * @throws NullPointerException if the label is null
          */
@@ -375,6 +408,7 @@ public final class ConfusionMatrix {
         /**
          * A matrix of the samples counted so far; the builder can go on counting without
          * changing it.
+         * @return the matrix of the samples added so far
          */
         public ConfusionMatrix build() {
             return new ConfusionMatrix(copy(counts));

@@ -47,6 +47,7 @@ public final class AudioClip {
      *
      * @param samples the samples, nominally in [-1, 1]; at least one
      * @param sampleRate the rate in Hz
+     * @return the clip
      * @throws IllegalArgumentException if there are no samples, a sample is NaN, infinite or of
      *     magnitude above 8 (not float PCM), or the rate is out of range
      */
@@ -57,6 +58,10 @@ public final class AudioClip {
     /**
      * Mixes interleaved multichannel float samples down to mono by averaging the channels.
      *
+     * @param interleaved the samples, frame after frame
+     * @param channels the number of channels
+     * @param sampleRate the rate in Hz
+     * @return the mono clip
      * @throws IllegalArgumentException as {@link #of}, or if the length is not a multiple of the
      *     channel count
      */
@@ -86,6 +91,7 @@ public final class AudioClip {
      * @param sampleRate the rate in Hz
      * @param channels the number of interleaved channels
      * @param bigEndian whether samples are big-endian (WAV is little-endian)
+     * @return the mono clip
      * @throws IllegalArgumentException if the length, channel count or rate is invalid
      */
     public static AudioClip ofPcm16(byte[] pcm, int sampleRate, int channels, boolean bigEndian) {
@@ -108,6 +114,8 @@ public final class AudioClip {
     /**
      * Reads a WAV file with the default duration limit.
      *
+     * @param file the WAV file
+     * @return the clip, mixed down to mono
      * @throws InvalidMediaException if the file is not WAV, uses an unsupported encoding, has no
      *     samples, contains NaN or infinite samples, or is longer than the limit
      * @throws IOException if the file cannot be read
@@ -120,6 +128,8 @@ public final class AudioClip {
      * Reads a WAV file.
      *
      * @param maxSeconds the longest duration accepted
+     * @param file the WAV file
+     * @return the clip, mixed down to mono
      * @throws InvalidMediaException as {@link #readWav(Path)}
      * @throws IOException if the file cannot be read
      */
@@ -132,6 +142,8 @@ public final class AudioClip {
     /**
      * Reads WAV data from a stream (not closed) with the default duration limit.
      *
+     * @param in the WAV data
+     * @return the clip, mixed down to mono
      * @throws InvalidMediaException as {@link #readWav(Path)}
      * @throws IOException if the stream cannot be read
      */
@@ -143,6 +155,8 @@ public final class AudioClip {
      * Reads WAV data from a stream (not closed).
      *
      * @param maxSeconds the longest duration accepted
+     * @param in the WAV data
+     * @return the clip, mixed down to mono
      * @throws InvalidMediaException as {@link #readWav(Path)}
      * @throws IOException if the stream cannot be read
      */
@@ -172,6 +186,7 @@ public final class AudioClip {
     /**
      * Checks a sample rate.
      *
+     * @param sampleRate the rate in Hz
      * @throws IllegalArgumentException if it is outside the accepted range
      */
     public static void checkSampleRate(int sampleRate) {
@@ -181,27 +196,32 @@ public final class AudioClip {
         }
     }
 
-    /** The sample rate in Hz. */
+    /** {@return the sample rate in Hz} */
     public int sampleRate() {
         return sampleRate;
     }
 
-    /** The number of samples. */
+    /** {@return the number of samples} */
     public int length() {
         return samples.length;
     }
 
-    /** The duration in seconds. */
+    /** {@return the duration in seconds} */
     public double durationSeconds() {
         return samples.length / (double) sampleRate;
     }
 
-    /** One sample. */
+    /**
+     * One sample.
+     *
+     * @param index from 0
+     * @return the sample
+     */
     public float sample(int index) {
         return samples[index];
     }
 
-    /** The samples, as a fresh array. */
+    /** {@return the samples, as a fresh array} */
     public float[] samples() {
         return samples.clone();
     }
@@ -221,6 +241,9 @@ public final class AudioClip {
     /**
      * The samples from {@code from} (inclusive) to {@code to} (exclusive).
      *
+     * @param from the first sample
+     * @param to one past the last sample
+     * @return the part of the clip
      * @throws IllegalArgumentException if the range is empty or outside the clip
      */
     public AudioClip slice(int from, int to) {

@@ -87,7 +87,7 @@ final class ImageDecoding {
                     + " pixels");
         }
         if ("TIF".equals(format) || "TIFF".equals(format)) {
-            checkTiffColour(reader, source);
+            checkTiff(reader, source, data.length);
         }
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
@@ -145,17 +145,22 @@ final class ImageDecoding {
     }
 
     /**
-     * The JDK's TIFF reader hands out CMYK and CIE Lab pixels labelled as sRGB, which would turn
-     * red into cyan without any error: such files are refused instead.
+     * Checks what the JDK's TIFF reader would trust blindly. It hands out CMYK and CIE Lab pixels
+     * labelled as sRGB, which would turn red into cyan without any error: such files are refused.
+     * And it allocates each strip or tile at the byte count the header declares before reading
+     * it (a 300-byte file claiming a 500 MB strip exhausts the heap): a count larger than the
+     * whole data is a lie, refused before decoding.
      */
-    private static void checkTiffColour(ImageReader reader, String source) throws IOException {
+    private static void checkTiff(ImageReader reader, String source, int dataLength)
+            throws IOException {
         IIOMetadata metadata = reader.getImageMetadata(0);
         String name = metadata == null ? null : metadata.getNativeMetadataFormatName();
         if (name == null) {
             return;
         }
-        int photometric = tiffField(metadata.getAsTree(name), "262");
-        String colour = switch (photometric) {
+        Node tree = metadata.getAsTree(name);
+        List<Long> photometric = tiffField(tree, "262");
+        String colour = photometric.isEmpty() ? null : switch (photometric.get(0).intValue()) {
             case 5 -> "CMYK";
             case 8, 9, 10 -> "CIE Lab";
             case 32844, 32845 -> "LogLuv";
@@ -165,29 +170,46 @@ final class ImageDecoding {
             throw new InvalidMediaException(Problem.UNSUPPORTED_FORMAT, source + ": TIFF in "
                     + colour + " colour is not supported: convert it to RGB");
         }
-    }
-
-    /** The first value of a numbered field in the JDK's native TIFF metadata tree, or -1. */
-    private static int tiffField(Node node, String number) {
-        if (node instanceof Element element && "TIFFField".equals(element.getNodeName())
-                && number.equals(element.getAttribute("number"))) {
-            Node values = element.getFirstChild();
-            if (values != null && values.getFirstChild() instanceof Element value) {
-                try {
-                    return Integer.parseInt(value.getAttribute("value"));
-                } catch (NumberFormatException e) {
-                    return -1;
+        // 279 StripByteCounts, 325 TileByteCounts.
+        for (String field : List.of("279", "325")) {
+            for (long count : tiffField(tree, field)) {
+                if (count > dataLength) {
+                    throw new InvalidMediaException(Problem.CORRUPT, source + ": TIFF declares a "
+                            + (field.equals("279") ? "strip" : "tile") + " of " + count
+                            + " bytes in " + dataLength + " bytes of data");
                 }
             }
-            return -1;
+        }
+    }
+
+    /**
+     * The values of a numbered field in the JDK's native TIFF metadata tree (the first such
+     * field found), none when it is absent; values that are not integers are left out.
+     */
+    private static List<Long> tiffField(Node node, String number) {
+        if (node instanceof Element element && "TIFFField".equals(element.getNodeName())
+                && number.equals(element.getAttribute("number"))) {
+            List<Long> values = new ArrayList<>();
+            Node list = element.getFirstChild();
+            for (Node v = list == null ? null : list.getFirstChild(); v != null;
+                    v = v.getNextSibling()) {
+                if (v instanceof Element value) {
+                    try {
+                        values.add(Long.parseLong(value.getAttribute("value")));
+                    } catch (NumberFormatException e) {
+                        // A rational or text value: not a count.
+                    }
+                }
+            }
+            return values;
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
-            int found = tiffField(child, number);
-            if (found != -1) {
+            List<Long> found = tiffField(child, number);
+            if (!found.isEmpty()) {
                 return found;
             }
         }
-        return -1;
+        return List.of();
     }
 
     /**

@@ -42,6 +42,8 @@ public final class ImageFrame {
     /**
      * Decodes an image file with the default pixel limit.
      *
+     * @param file the image file
+     * @return the image
      * @throws InvalidMediaException if the file is empty, not an image, truncated, corrupt or
      *     larger than {@link #DEFAULT_MAX_PIXELS}
      * @throws IOException if the file cannot be read
@@ -54,6 +56,8 @@ public final class ImageFrame {
      * Decodes an image file.
      *
      * @param maxPixels the largest width times height accepted
+     * @param file the image file
+     * @return the image
      * @throws InvalidMediaException if the file is empty, not an image, truncated, corrupt or too
      *     large
      * @throws IOException if the file cannot be read
@@ -78,6 +82,8 @@ public final class ImageFrame {
     /**
      * Decodes an image from a stream (read to its end, not closed), with the default limits.
      *
+     * @param in the encoded image
+     * @return the image
      * @throws InvalidMediaException if the data is empty, not an image, truncated, corrupt or too
      *     large ({@link #DEFAULT_MAX_BYTES} bytes, {@link #DEFAULT_MAX_PIXELS} pixels)
      * @throws IOException if the stream cannot be read
@@ -94,6 +100,8 @@ public final class ImageFrame {
     /**
      * Decodes an encoded image with the default pixel limit.
      *
+     * @param encoded the encoded image
+     * @return the image
      * @throws InvalidMediaException if the data is empty, not an image, truncated, corrupt or too
      *     large
      */
@@ -105,6 +113,8 @@ public final class ImageFrame {
      * Decodes an encoded image.
      *
      * @param maxPixels the largest width times height accepted
+     * @param encoded the encoded image
+     * @return the image
      * @throws InvalidMediaException if the data is empty, not an image, truncated, corrupt or too
      *     large
      */
@@ -115,6 +125,8 @@ public final class ImageFrame {
     /**
      * Copies a {@link BufferedImage} of any type.
      *
+     * @param image the image to copy
+     * @return the copy
      * @throws IllegalArgumentException if the image has no pixels
      */
     public static ImageFrame fromBufferedImage(BufferedImage image) {
@@ -134,6 +146,7 @@ public final class ImageFrame {
      * @param stride bytes from the start of one row to the start of the next, at least
      *     {@code width * format.bytesPerPixel()}
      * @param format the layout of each pixel
+     * @return the image
      * @throws IllegalArgumentException if a size is not positive, the stride is too small or the
      *     array is too short for the given size
      */
@@ -186,12 +199,12 @@ public final class ImageFrame {
         return new ImageFrame(width, height, rgb);
     }
 
-    /** Width in pixels. */
+    /** {@return the width in pixels} */
     public int width() {
         return width;
     }
 
-    /** Height in pixels. */
+    /** {@return the height in pixels} */
     public int height() {
         return height;
     }
@@ -200,6 +213,8 @@ public final class ImageFrame {
      * The pixels in the requested layout, as a fresh array without row padding. {@link
      * PixelFormat#GRAY} gives the luminance {@code 0.299 R + 0.587 G + 0.114 B}, rounded; the
      * four-byte layouts get an opaque alpha.
+     * @param format the layout wanted
+     * @return the pixels
      */
     public byte[] toBytes(PixelFormat format) {
         int pixels = width * height;
@@ -236,7 +251,7 @@ public final class ImageFrame {
         return out;
     }
 
-    /** The image as a new {@link BufferedImage#TYPE_3BYTE_BGR}. */
+    /** {@return the image as a new {@link BufferedImage#TYPE_3BYTE_BGR}} */
     public BufferedImage toBufferedImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         image.getRaster().setDataElements(0, 0, width, height, rgb);
@@ -246,6 +261,8 @@ public final class ImageFrame {
     /**
      * The part of this image inside a box, clipped to the image.
      *
+     * @param box the region, in this image's pixels
+     * @return the region's pixels
      * @throws IllegalArgumentException if the box does not overlap the image
      */
     public ImageFrame crop(BoundingBox box) {

@@ -26,6 +26,7 @@ public class InvalidMediaException extends IOException {
         CORRUPT
     }
 
+    /** The kind of failure. */
     private final Problem problem;
 
     /**
@@ -47,7 +48,7 @@ public class InvalidMediaException extends IOException {
         this.problem = Objects.requireNonNull(problem, "problem");
     }
 
-    /** The kind of failure. */
+    /** {@return the kind of failure} */
     public Problem problem() {
         return problem;
     }

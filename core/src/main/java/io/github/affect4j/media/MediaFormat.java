@@ -29,17 +29,17 @@ public enum MediaFormat {
         this.image = image;
     }
 
-    /** A short description such as {@code "PNG image"}. */
+    /** {@return a short description such as {@code "PNG image"}} */
     public String description() {
         return description;
     }
 
-    /** Whether this is an image format {@link ImageFrame} decodes. */
+    /** {@return whether this is an image format {@link ImageFrame} decodes} */
     public boolean isImage() {
         return image;
     }
 
-    /** Whether this is an audio format {@link AudioClip} reads. */
+    /** {@return whether this is an audio format {@link AudioClip} reads} */
     public boolean isAudio() {
         return this == WAV;
     }

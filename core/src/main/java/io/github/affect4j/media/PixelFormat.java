@@ -19,7 +19,7 @@ public enum PixelFormat {
         this.bytesPerPixel = bytesPerPixel;
     }
 
-    /** Bytes per pixel in this layout. */
+    /** {@return the bytes per pixel in this layout} */
     public int bytesPerPixel() {
         return bytesPerPixel;
     }

@@ -12,7 +12,11 @@ public record Availability(boolean available, String reason) {
 
     private static final Availability AVAILABLE = new Availability(true, "");
 
-    /** @throws IllegalArgumentException if an unavailable provider gives no reason */
+    /**
+     * @param available whether the provider can serve
+     * @param reason why not; empty when available
+     * @throws IllegalArgumentException if an unavailable provider gives no reason
+     */
     public Availability {
         Objects.requireNonNull(reason, "reason");
         if (!available && reason.isBlank()) {
@@ -20,7 +24,7 @@ public record Availability(boolean available, String reason) {
         }
     }
 
-    /** The provider can serve. */
+    /** {@return the availability of a provider that can serve} */
     public static Availability ready() {
         return AVAILABLE;
     }
@@ -29,6 +33,7 @@ public record Availability(boolean available, String reason) {
      * The provider cannot serve.
      *
      * @param reason why, e.g. {@code "model file /x/y.onnx not found"}
+     * @return the availability
      */
     public static Availability unavailable(String reason) {
         return new Availability(false, reason);

@@ -39,6 +39,8 @@ public final class DetectorLifetime {
     /**
      * Runs a call while the detector cannot be closed.
      *
+     * @param action the call's work
+     * @param <T> what it returns
      * @return what the action returns
      * @throws IllegalStateException if the detector was closed
      */
@@ -80,7 +82,7 @@ public final class DetectorLifetime {
         }
     }
 
-    /** Whether {@link #close} has run. */
+    /** {@return whether {@link #close} has run} */
     public boolean isClosed() {
         lock.readLock().lock();
         try {

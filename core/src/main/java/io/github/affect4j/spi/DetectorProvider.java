@@ -17,12 +17,14 @@ public interface DetectorProvider<D extends AutoCloseable> {
     /**
      * A short stable id such as {@code "onnx"} or {@code "heuristic"}: lower-case letters, digits
      * and {@code -}. Users name a provider by it to bypass the search.
+     * @return the id
      */
     String id();
 
     /**
      * Rank among the available providers: the highest wins. Model-backed providers use
      * {@value #MODEL_PRIORITY}, rule-based ones {@value #HEURISTIC_PRIORITY}.
+     * @return the priority
      */
     int priority();
 
@@ -60,6 +62,7 @@ public interface DetectorProvider<D extends AutoCloseable> {
      * validated; an invalid option is never a reason to report unavailability.
      *
      * @param config the configuration the detector would be created with
+     * @return whether the provider can serve, and why not
      */
     Availability availability(DetectorConfig config);
 

@@ -152,6 +152,12 @@ public final class OnnxModel implements AutoCloseable {
      * close is added as suppressed).
      *
      * @param <T> what the check builds
+     * @param bytes the model
+     * @param name names the model in messages
+     * @param intraOpThreads threads per run, 0 for ONNX Runtime's choice
+     * @param input the input node, or null for the only one
+     * @param output the output node, or null for the first
+     * @param check validates the loaded model and builds what uses it
      * @return what the check built
      * @throws InvalidModelException naming the file: thrown by the check as it is, or wrapping
      *     ONNX Runtime's refusal or any other failure of the check
@@ -169,6 +175,13 @@ public final class OnnxModel implements AutoCloseable {
      * than about a missing node.
      *
      * @param <T> what the check builds
+     * @param bytes the model
+     * @param name names the model in messages
+     * @param intraOpThreads threads per run, 0 for ONNX Runtime's choice
+     * @param signature checks the model's input and output names
+     * @param input the input node, or null for the only one
+     * @param output the output node, or null for the first
+     * @param check validates the loaded model and builds what uses it
      * @return what the check built
      * @throws InvalidModelException naming the file: thrown by the signature or the check as it
      *     is, or wrapping ONNX Runtime's refusal or any other failure

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,6 +102,7 @@ record LabelledDataset(List<Sample> samples, Map<String, Integer> unmappedLabels
      * (a path holding a comma); relative paths are resolved against the CSV's folder.
      *
      * @throws InvalidDatasetException if the CSV is missing, unreadable or has a malformed row
+     *     (a path the file system cannot name, such as one holding a NUL character, included)
      */
     static LabelledDataset fromCsv(Path csv) throws InvalidDatasetException {
         List<String> lines;
@@ -139,7 +141,14 @@ record LabelledDataset(List<Sample> samples, Map<String, Integer> unmappedLabels
                 unmapped.merge(label, 1, Integer::sum);
                 continue;
             }
-            Path file = Path.of(path);
+            Path file;
+            try {
+                file = Path.of(path);
+            } catch (InvalidPathException e) {
+                // A NUL character, say: no file can have that name, so the row is malformed.
+                throw new InvalidDatasetException(csv + ":" + (i + 1) + ": not a valid path ("
+                        + e.getReason() + "): " + line);
+            }
             samples.add(new Sample(file.isAbsolute() ? file : base.resolve(file), path, label,
                     truth.get()));
         }

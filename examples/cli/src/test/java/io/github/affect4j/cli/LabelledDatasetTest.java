@@ -89,6 +89,15 @@ class LabelledDatasetTest {
         assertTrue(e.getMessage().endsWith("none.csv: no such file"), e.getMessage());
     }
 
+    @Test
+    void aPathTheFileSystemCannotNameIsAMalformedRowNotACrash() throws IOException {
+        // Found by LabelledDatasetFuzzTest: Path.of threw InvalidPathException out of evaluate.
+        Path csv = Files.writeString(temp.resolve("nul.csv"), "ok.jpg,happy\na\0b.jpg,anger\n");
+        var e = assertThrows(LabelledDataset.InvalidDatasetException.class,
+                () -> LabelledDataset.fromCsv(csv));
+        assertTrue(e.getMessage().contains("nul.csv:2: not a valid path"), e.getMessage());
+    }
+
     private void touch(String... paths) throws IOException {
         for (String path : paths) {
             Path file = temp.resolve(path);

@@ -28,6 +28,41 @@ record Affine(double a, double b, double c, double d, double e, double f) {
         return new Affine(a, b, c, d, e, f);
     }
 
+    /**
+     * The map from the square {@code size x size} detector input to a {@code width x height}
+     * source image. With {@code letterbox}, the aspect ratio is kept: the longer side is scaled
+     * to the input size and the rest padded equally on both sides (the source occupies
+     * {@code [padX, size - padX] x [padY, size - padY]} of the input); without it, each axis is
+     * stretched to fill the input.
+     */
+    static Affine detectorInput(int width, int height, int size, boolean letterbox) {
+        return detectorInput(width, height, size, letterbox, 1);
+    }
+
+    /**
+     * Like {@link #detectorInput(int, int, int, boolean)}, with the letterboxed image shrunk by
+     * {@code pad} inside a black border (2: the longer side fills half the input), so a face
+     * that fills a small image sits at a scale the detector knows; without letterboxing
+     * {@code pad} is not used.
+     */
+    static Affine detectorInput(int width, int height, int size, boolean letterbox, double pad) {
+        double sx;
+        double sy;
+        double padX;
+        double padY;
+        if (letterbox) {
+            // Keep the aspect ratio, as BlazeFace saw square images in training.
+            sx = sy = size / (pad * Math.max(width, height));
+            padX = (size - width * sx) / 2;
+            padY = (size - height * sy) / 2;
+        } else {
+            sx = size / (double) width;
+            sy = size / (double) height;
+            padX = padY = 0;
+        }
+        return new Affine(1 / sx, 0, -padX / sx, 0, 1 / sy, -padY / sy);
+    }
+
     /** The source point of destination point (u, v), x coordinate. */
     double x(double u, double v) {
         return a * u + b * v + c;

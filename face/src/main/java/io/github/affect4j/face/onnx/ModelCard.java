@@ -89,7 +89,7 @@ public record ModelCard(String name, String inputName, String outputName, Layout
             this.channels = channels;
         }
 
-        /** Number of input channels. */
+        /** {@return the number of input channels} */
         public int channels() {
             return channels;
         }
@@ -106,6 +106,19 @@ public record ModelCard(String name, String inputName, String outputName, Layout
     /**
      * Validates and copies the card.
      *
+     * @param name a short name used in messages and in {@code DetectorInfo}
+     * @param inputName the input tensor's name, or null to take the model's only input
+     * @param outputName the output tensor's name, or null to take the model's first output
+     * @param layout the input layout
+     * @param width input width in pixels
+     * @param height input height in pixels
+     * @param colour the input's colour channels
+     * @param scale factor applied to each 0..255 pixel value before {@code mean} and {@code std}
+     * @param mean subtracted after scaling
+     * @param std divided by after subtracting the mean
+     * @param labels the model's labels in output order
+     * @param output whether the output holds logits or probabilities
+     * @param cropScale the side of the square crop divided by the larger side of the detected face
      * @throws IllegalArgumentException naming the field and the value when a value is invalid,
      *     a label does not map to an {@link Emotion}, or two labels map to the same one
      */
@@ -160,19 +173,19 @@ public record ModelCard(String name, String inputName, String outputName, Layout
         }
     }
 
-    /** The labels mapped to emotions, in output order. */
+    /** {@return the labels mapped to emotions, in output order} */
     public List<Emotion> emotions() {
         List<Emotion> out = new ArrayList<>(labels.size());
         labels.forEach(label -> out.add(Emotion.parse(label)));
         return List.copyOf(out);
     }
 
-    /** Number of input channels. */
+    /** {@return the number of input channels} */
     public int channels() {
         return colour.channels();
     }
 
-    /** A one-line description of the expected input, e.g. {@code "1x64x64 gray NCHW"}. */
+    /** {@return a one-line description of the expected input, e.g. {@code "1x64x64 gray NCHW"}} */
     public String describeInput() {
         return width + "x" + height + " " + colour.name().toLowerCase(Locale.ROOT) + " " + layout;
     }
@@ -184,6 +197,7 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * {@code Input3} [1,1,64,64] gray, raw 0..255 values, output {@code Plus692_Output_0} [1,8]
      * logits in FER+ order. The batch size is fixed at 1 in the published file: affect4j runs it
      * once per crop.
+     * @return the card
      */
     public static ModelCard emotionFerPlus8() {
         return new ModelCard("emotion-ferplus-8", "Input3", "Plus692_Output_0", Layout.NCHW,
@@ -199,6 +213,7 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * ImageNet normalisation ({@code x/255}, mean 0.485/0.456/0.406, std 0.229/0.224/0.225),
      * eight logits in alphabetical order: anger, contempt, disgust, fear, happiness, neutral,
      * sadness, surprise. HSEmotion crops the detector box without margin; 1.0 here.
+     * @return the card
      */
     public static ModelCard hsEmotionEnetB08() {
         return new ModelCard("hsemotion-enet-b0-8", "input", null, Layout.NCHW, 224, 224,
@@ -220,6 +235,7 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * figures. Whether the output holds logits or probabilities is not documented; it is read
      * as logits (the demo takes the arg-max, which is the same either way, and softmax of
      * probabilities flattens but keeps their order).
+     * @return the card
      */
     public static ModelCard openCvZooFacialExpression() {
         return new ModelCard("opencv-zoo-fer-mobilefacenet", "data", "label", Layout.NCHW,
@@ -232,6 +248,8 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * A preset by name: {@code emotion-ferplus-8} (also {@code ferplus}), {@code hsemotion-enet-b0-8}
      * (also {@code hsemotion}), {@code opencv-zoo-fer} (also {@code opencv-zoo}).
      *
+     * @param presetName the preset's name
+     * @return the card
      * @throws IllegalArgumentException naming the known presets if the name is unknown
      */
     public static ModelCard preset(String presetName) {
@@ -255,6 +273,8 @@ public record ModelCard(String name, String inputName, String outputName, Layout
     /**
      * Reads a card from a properties file (UTF-8), format as in the class description.
      *
+     * @param file the card file
+     * @return the card
      * @throws InvalidModelException naming the file and the field when a value is missing or
      *     invalid
      * @throws IOException if the file cannot be read
@@ -267,6 +287,8 @@ public record ModelCard(String name, String inputName, String outputName, Layout
      * Reads a card from a stream of properties (UTF-8); the stream is read to its end, not closed.
      *
      * @param source names the stream in messages
+     * @param in the card's bytes
+     * @return the card
      * @throws InvalidModelException naming the source and the field when a value is missing or
      *     invalid
      * @throws IOException if the stream cannot be read

@@ -45,7 +45,7 @@ public final class OnnxFaceEmotion {
     private OnnxFaceEmotion() {
     }
 
-    /** A new builder with the default options (mode {@code accurate}). */
+    /** {@return a new builder with the default options (mode {@code accurate})} */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +82,8 @@ public final class OnnxFaceEmotion {
         /**
          * Uses a classifier from a file instead of the bundled ones.
          *
+         * @param model the classifier's ONNX file
+         * @param card how to feed it and read its output
          * @return this builder
          * @throws IOException if the file cannot be read
          */
@@ -98,6 +100,8 @@ public final class OnnxFaceEmotion {
          * ones.
          *
          * @param name names the model in messages and in {@code DetectorInfo}
+         * @param model the classifier's ONNX bytes
+         * @param card how to feed it and read its output
          * @return this builder
          * @throws IOException if the stream cannot be read
          */

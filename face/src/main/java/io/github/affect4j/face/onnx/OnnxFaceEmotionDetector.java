@@ -303,22 +303,9 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
      */
     List<Geometry> detect(RgbImage src, Workspace ws, double pad) {
         int size = blazeFace.inputSize();
-        double sx;
-        double sy;
-        double padX;
-        double padY;
-        if (settings.letterbox()) {
-            // Keep the aspect ratio: scale the longer side to the input size, pad the rest
-            // with black on both sides, as BlazeFace saw square images in training.
-            sx = sy = size / (pad * Math.max(src.width(), src.height()));
-            padX = (size - src.width() * sx) / 2;
-            padY = (size - src.height() * sy) / 2;
-        } else {
-            sx = size / (double) src.width();
-            sy = size / (double) src.height();
-            padX = padY = 0;
-        }
-        Affine map = new Affine(1 / sx, 0, -padX / sx, 0, 1 / sy, -padY / sy);
+        // Input pixels -> source pixels; the same map takes the detections back to the source.
+        Affine map = Affine.detectorInput(src.width(), src.height(), size, settings.letterbox(),
+                pad);
         float[] pixels = ws.floats(size * size * 3);
         Resampling.sample(src, map, size, size, 0f, pixels, ws.scratch);
         FloatBuffer input = ws.detectorInput(size * size * 3);
@@ -336,13 +323,13 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         for (BlazeFace.Candidate c : kept) {
             float[] box = new float[4];
             for (int i = 0; i < 4; i += 2) {
-                box[i] = (float) ((c.box()[i] - padX) / sx);
-                box[i + 1] = (float) ((c.box()[i + 1] - padY) / sy);
+                box[i] = (float) map.x(c.box()[i], c.box()[i + 1]);
+                box[i + 1] = (float) map.y(c.box()[i], c.box()[i + 1]);
             }
             float[] keypoints = new float[BlazeFace.KEYPOINTS * 2];
             for (int i = 0; i < keypoints.length; i += 2) {
-                keypoints[i] = (float) ((c.keypoints()[i] - padX) / sx);
-                keypoints[i + 1] = (float) ((c.keypoints()[i + 1] - padY) / sy);
+                keypoints[i] = (float) map.x(c.keypoints()[i], c.keypoints()[i + 1]);
+                keypoints[i + 1] = (float) map.y(c.keypoints()[i], c.keypoints()[i + 1]);
             }
             if (!(box[2] > box[0] && box[3] > box[1])) {
                 continue;

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Timeout;
 /** One detector shared by many threads; closing it while they run. */
 class ConcurrencyTest {
 
-    private static final int THREADS = 8;
+    private static final int THREADS = 16;
 
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void eightThreadsGetExactlyTheSequentialResults() throws Exception {
+    void sixteenThreadsGetExactlyTheSequentialResults() throws Exception {
         List<ImageFrame> images = List.of(TestImages.astronaut(), TestImages.twoFaces(),
                 TestImages.placed(640, 480, 140, 60, 360), TestImages.gradient(320, 240),
                 TestImages.placed(256, 256, 60, 50, 140));
@@ -47,7 +47,7 @@ class ConcurrencyTest {
                     futures.add(pool.submit(() -> {
                         start.await();
                         int checked = 0;
-                        for (int i = 0; i < 6 * images.size(); i++) {
+                        for (int i = 0; i < 3 * images.size(); i++) {
                             int k = (i + offset) % images.size();
                             assertEquals(expected.get(k), detector.analyze(images.get(k)),
                                     "image " + k + " on thread " + offset);
@@ -64,8 +64,8 @@ class ConcurrencyTest {
                 for (Future<Integer> f : futures) {
                     total += f.get();
                 }
-                assertEquals(THREADS * 6 * images.size(), total);
-                // Eight threads at once, but the pool keeps no more than its bound.
+                assertEquals(THREADS * 3 * images.size(), total);
+                // Sixteen threads at once, but the pool keeps no more than its bound.
                 assertTrue(detector.pooledWorkspaces() >= 1
                         && detector.pooledWorkspaces() <= OnnxFaceEmotionDetector.POOLED_WORKSPACES,
                         "pooled: " + detector.pooledWorkspaces());

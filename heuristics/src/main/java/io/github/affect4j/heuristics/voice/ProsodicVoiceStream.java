@@ -3,6 +3,7 @@ package io.github.affect4j.heuristics.voice;
 import io.github.affect4j.AnalysisException;
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
+import io.github.affect4j.spi.StreamLifetime;
 import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechPipeline;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.Objects;
  * {@link #flush()}; they are analysed with the next chunk.
  *
  * <p>Memory is bounded: fixed DSP buffers, at most one segment of frames
- * ({@code maxSegmentSeconds}), the constant-size baseline. Not thread-safe.
+ * ({@code maxSegmentSeconds}), the constant-size baseline. Not thread-safe: a call made while
+ * another is running fails ({@link StreamLifetime}).
  */
 final class ProsodicVoiceStream implements VoiceEmotionStream {
 
@@ -29,7 +31,7 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
     private final int sampleRate;
     private final SpeechPipeline pipeline;
     private final SpeechReader reader;
-    private boolean closed;
+    private final StreamLifetime lifetime = new StreamLifetime("voice emotion stream");
 
     ProsodicVoiceStream(ProsodicVoiceDetector detector, VoiceSettings settings, int sampleRate) {
         this.detector = detector;
@@ -41,28 +43,29 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
     @Override
     public List<VoiceResult> accept(float[] samples) {
         Objects.requireNonNull(samples, "samples");
-        checkOpen();
-        // Validate the whole chunk first so a bad chunk leaves the stream as it was.
-        for (int i = 0; i < samples.length; i++) {
-            if (!Float.isFinite(samples[i])) {
-                throw new IllegalArgumentException("sample " + i + " of the chunk is " + samples[i]);
+        return lifetime.call(() -> {
+            // Validate the whole chunk first so a bad chunk leaves the stream as it was.
+            for (int i = 0; i < samples.length; i++) {
+                if (!Float.isFinite(samples[i])) {
+                    throw new IllegalArgumentException("sample " + i + " of the chunk is "
+                            + samples[i]);
+                }
             }
-        }
-        return detector.guarded(() -> run(() -> {
-            List<VoiceResult> results = new ArrayList<>();
-            pipeline.accept(samples, 0, samples.length, span -> results.add(reader.read(span)));
-            return results;
-        }));
+            return detector.guarded(() -> run(() -> {
+                List<VoiceResult> results = new ArrayList<>();
+                pipeline.accept(samples, 0, samples.length, span -> results.add(reader.read(span)));
+                return results;
+            }));
+        });
     }
 
     @Override
     public List<VoiceResult> flush() {
-        checkOpen();
-        return detector.guarded(() -> run(() -> {
+        return lifetime.call(() -> detector.guarded(() -> run(() -> {
             List<VoiceResult> results = new ArrayList<>();
             pipeline.flush(span -> results.add(reader.read(span)));
             return results;
-        }));
+        })));
     }
 
     @Override
@@ -80,13 +83,7 @@ final class ProsodicVoiceStream implements VoiceEmotionStream {
 
     @Override
     public void close() {
-        closed = true;
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the voice emotion stream was closed");
-        }
+        lifetime.close();
     }
 
     private static List<VoiceResult> run(java.util.function.Supplier<List<VoiceResult>> action) {

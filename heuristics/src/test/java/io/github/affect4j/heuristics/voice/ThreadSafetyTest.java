@@ -32,28 +32,26 @@ class ThreadSafetyTest {
     }
 
     @Test
-    void eightThreadsGetTheSequentialResults() throws Exception {
+    void sixteenThreadsGetTheSequentialResults() throws Exception {
         List<AudioClip> clips = clips();
         try (ProsodicVoiceDetector detector = new ProsodicVoiceDetector(VoiceSettings.DEFAULTS)) {
             List<VoiceAnalysis> expected = new ArrayList<>();
             for (AudioClip clip : clips) {
                 expected.add(detector.analyze(clip));
             }
-            ExecutorService pool = Executors.newFixedThreadPool(8);
+            ExecutorService pool = Executors.newFixedThreadPool(16);
             try {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<List<VoiceAnalysis>>> futures = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
+                for (int t = 0; t < 16; t++) {
                     int shift = t;
                     futures.add(pool.submit(() -> {
                         start.await();
                         List<VoiceAnalysis> got = new ArrayList<>();
-                        for (int round = 0; round < 2; round++) {
-                            for (int i = 0; i < clips.size(); i++) {
-                                // Each thread walks the clips in a different order.
-                                int k = (i + shift) % clips.size();
-                                got.add(detector.analyze(clips.get(k)));
-                            }
+                        for (int i = 0; i < clips.size(); i++) {
+                            // Each thread walks the clips in a different order.
+                            int k = (i + shift) % clips.size();
+                            got.add(detector.analyze(clips.get(k)));
                         }
                         return got;
                     }));
@@ -149,5 +147,52 @@ class ThreadSafetyTest {
         assertThrows(IllegalStateException.class, () -> detector.openStream(16_000));
         assertThrows(IllegalStateException.class, () -> stream.accept(new float[160]));
         assertThrows(IllegalStateException.class, stream::flush);
+    }
+
+    /**
+     * Two threads feeding one stream at once: each call either works or fails at once with an
+     * IllegalStateException that says why; nothing else escapes and nothing hangs. Afterwards
+     * the stream still serves a single feeder.
+     */
+    @Test
+    void aStreamFedFromTwoThreadsAtOnceFailsClearly() throws Exception {
+        float[] samples = TestAudio.resource("us-fox-aroused.wav").samples();
+        try (ProsodicVoiceDetector detector = new ProsodicVoiceDetector(VoiceSettings.DEFAULTS);
+             VoiceEmotionStream stream = detector.openStream(16_000)) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> unexpected =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> feeders = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                Thread feeder = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int from = 0; from + 320 <= samples.length; from += 320) {
+                            try {
+                                stream.accept(java.util.Arrays.copyOfRange(samples, from, from + 320));
+                            } catch (IllegalStateException e) {
+                                if (!e.getMessage().contains("one thread at a time")) {
+                                    throw e;
+                                }
+                            }
+                        }
+                    } catch (Throwable e) {
+                        unexpected.compareAndSet(null, e);
+                    }
+                }, "feeder-" + t);
+                feeder.start();
+                feeders.add(feeder);
+            }
+            start.countDown();
+            for (Thread feeder : feeders) {
+                feeder.join(TimeUnit.SECONDS.toMillis(60));
+                assertTrue(!feeder.isAlive(), feeder.getName() + " still running");
+            }
+            if (unexpected.get() != null) {
+                throw new AssertionError("a stream call failed unclearly", unexpected.get());
+            }
+            stream.accept(new float[320]);
+            stream.flush();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.affect4j.voice.onnx;
 
 import io.github.affect4j.VoiceEmotionStream;
 import io.github.affect4j.VoiceResult;
+import io.github.affect4j.spi.StreamLifetime;
 import io.github.affect4j.voice.features.FeatureStream;
 import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.features.SpeechFeatures;
@@ -12,7 +13,8 @@ import java.util.List;
  * after its last speech frame (plus 32 ms of framing), classified against the speaker's running
  * baseline when the model is speaker-normalised. Memory is bounded: fixed DSP buffers, at most
  * one segment (10 s) of frames (and of samples, for a waveform model), a constant-size baseline,
- * the VAD's recurrent state. Not thread-safe.
+ * the VAD's recurrent state. Not thread-safe: a call made while another is running fails
+ * ({@link StreamLifetime}).
  */
 final class OnnxVoiceStream implements VoiceEmotionStream {
 
@@ -20,7 +22,7 @@ final class OnnxVoiceStream implements VoiceEmotionStream {
     private final FeatureStream features;
     private final SpeakerBaseline baseline;
     private final int sampleRate;
-    private boolean closed;
+    private final StreamLifetime lifetime = new StreamLifetime("voice emotion stream");
 
     OnnxVoiceStream(OnnxVoiceEmotionDetector detector, FeatureStream features) {
         this.detector = detector;
@@ -31,16 +33,14 @@ final class OnnxVoiceStream implements VoiceEmotionStream {
 
     @Override
     public List<VoiceResult> accept(float[] samples) {
-        checkOpen();
-        return detector.guarded(() -> OnnxVoiceEmotionDetector.run("a stream chunk",
-                () -> read(features.accept(samples))));
+        return lifetime.call(() -> detector.guarded(() -> OnnxVoiceEmotionDetector.run(
+                "a stream chunk", () -> read(features.accept(samples)))));
     }
 
     @Override
     public List<VoiceResult> flush() {
-        checkOpen();
-        return detector.guarded(() -> OnnxVoiceEmotionDetector.run("a stream flush",
-                () -> read(features.flush())));
+        return lifetime.call(() -> detector.guarded(() -> OnnxVoiceEmotionDetector.run(
+                "a stream flush", () -> read(features.flush()))));
     }
 
     @Override
@@ -50,16 +50,10 @@ final class OnnxVoiceStream implements VoiceEmotionStream {
 
     @Override
     public void close() {
-        closed = true;
+        lifetime.close();
     }
 
     private List<VoiceResult> read(List<SpeechFeatures> segments) {
         return detector.read(segments, baseline);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the voice emotion stream was closed");
-        }
     }
 }

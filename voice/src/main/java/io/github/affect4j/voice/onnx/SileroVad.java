@@ -64,6 +64,7 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
      * Loads a Silero VAD v5 or v6 model with one intra-op thread.
      *
      * @param model the {@code .onnx} file
+     * @return the loaded model, to be closed by the caller
      * @throws InvalidModelException naming the file when it is not such a model
      * @throws IOException if it cannot be read
      * @throws IllegalStateException if ONNX Runtime's natives cannot be loaded
@@ -119,6 +120,7 @@ public final class SileroVad implements VoiceActivityModel, AutoCloseable {
      * partial window is not scored. For measurements and tests.
      *
      * @param samples mono samples at 16 kHz
+     * @return one probability per whole window
      */
     public float[] probabilities(float[] samples) {
         SileroTracker tracker = new SileroTracker();

@@ -99,6 +99,18 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
     /**
      * Validates the card.
      *
+     * @param name a short name for messages and {@code DetectorInfo}
+     * @param featureSet the feature set version, e.g. {@value FeatureSet#V1}
+     * @param inputName the input tensor's name
+     * @param outputName the output tensor's name
+     * @param outputKind whether the output holds probabilities or logits
+     * @param labels the labels in output order
+     * @param features the feature names in input order
+     * @param impute the value replacing NaN, per input feature
+     * @param normalisation the per-speaker normalisation
+     * @param normalisationMean the population mean per input feature (speaker-mean only)
+     * @param priorSeconds weight of the population mean in the speaker estimate, in seconds of speech
+     * @param training free-form training summary ({@code training.*} keys without the prefix)
      * @throws IllegalArgumentException naming the field that is wrong
      */
     public VoiceModelCard {
@@ -142,7 +154,12 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         }
     }
 
-    /** The card file of a model file: {@code x.onnx} gives {@code x.card.properties}. */
+    /**
+     * The card file of a model file: {@code x.onnx} gives {@code x.card.properties}.
+     *
+     * @param model the model file
+     * @return the card file beside it
+     */
     public static Path cardPath(Path model) {
         String file = model.getFileName().toString();
         String base = file.toLowerCase(Locale.ROOT).endsWith(".onnx")
@@ -153,6 +170,8 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
     /**
      * Reads a card.
      *
+     * @param file the card file
+     * @return the card
      * @throws InvalidModelException naming the file and the field when the card is invalid
      * @throws IOException if the file cannot be read
      */
@@ -163,6 +182,8 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
     /**
      * Reads a card from properties.
      *
+     * @param p the card's fields
+     * @return the card
      * @throws IllegalArgumentException naming the field when the card is invalid
      */
     public static VoiceModelCard fromProperties(Properties p) {
@@ -203,12 +224,17 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
                 card.withPrefix("training."));
     }
 
-    /** Writes the card as properties, keys sorted, without a timestamp (reproducible). */
+    /**
+     * Writes the card as properties, keys sorted, without a timestamp (reproducible).
+     *
+     * @param file where to write
+     * @throws IOException if the file cannot be written
+     */
     public void write(Path file) throws IOException {
         Files.writeString(file, toText(), StandardCharsets.UTF_8);
     }
 
-    /** The card as properties text. */
+    /** {@return the card as properties text} */
     public String toText() {
         Map<String, String> map = new TreeMap<>();
         map.put("format", FORMAT);
@@ -242,7 +268,7 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         return text.toString();
     }
 
-    /** The categories of the labels, in output order. */
+    /** {@return the categories of the labels, in output order} */
     public List<Emotion> emotions() {
         return labels.stream().map(Emotion::parse).toList();
     }

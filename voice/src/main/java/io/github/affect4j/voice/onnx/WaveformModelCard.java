@@ -122,6 +122,19 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
     /**
      * Validates the card.
      *
+     * @param name a short name for messages and {@code DetectorInfo}
+     * @param inputName the input tensor's name
+     * @param sampleRate the input rate in Hz (16000)
+     * @param window the fixed input length in samples, or 0 for dynamic length
+     * @param hop samples between window starts
+     * @param pooling how window outputs are pooled
+     * @param normalisation the input normalisation
+     * @param outputName the output tensor's name
+     * @param outputKind what the output holds
+     * @param labels the labels in output order (categorical cards)
+     * @param dimensions the output dimensions in order (dimensional cards)
+     * @param rangeLow the dimensional value mapped to -1
+     * @param rangeHigh the dimensional value mapped to +1
      * @throws IllegalArgumentException naming the field that is wrong
      */
     public WaveformModelCard {
@@ -177,17 +190,17 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
         }
     }
 
-    /** Whether the model takes inputs of any length. */
+    /** {@return whether the model takes inputs of any length} */
     public boolean dynamicLength() {
         return window == 0;
     }
 
-    /** The number of values the output holds per input. */
+    /** {@return the number of values the output holds per input} */
     public int outputSize() {
         return outputKind == OutputKind.DIMENSIONAL ? dimensions.size() : labels.size();
     }
 
-    /** The categories of the labels, in output order (categorical cards). */
+    /** {@return the categories of the labels, in output order (categorical cards)} */
     public List<Emotion> emotions() {
         return labels.stream().map(Emotion::parse).toList();
     }
@@ -195,6 +208,8 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
     /**
      * Reads a card.
      *
+     * @param file the card file
+     * @return the card
      * @throws InvalidModelException naming the file and the field when the card is invalid
      * @throws IOException if the file cannot be read
      */
@@ -205,6 +220,8 @@ public record WaveformModelCard(String name, String inputName, int sampleRate, i
     /**
      * Reads a card from properties.
      *
+     * @param p the card's fields
+     * @return the card
      * @throws IllegalArgumentException naming the field when the card is invalid
      */
     public static WaveformModelCard fromProperties(Properties p) {

@@ -81,7 +81,7 @@ public final class AcousticFeatureExtractor {
         return voiceActivity;
     }
 
-    /** The feature set computed. */
+    /** {@return the feature set computed} */
     public FeatureSet featureSet() {
         return featureSet;
     }
@@ -121,6 +121,7 @@ public final class AcousticFeatureExtractor {
      * segment when it ends (0.3 s of pause later).
      *
      * @param sampleRate the rate of the chunks, 8 to 192 kHz
+     * @return a new stream
      * @throws IllegalArgumentException if the rate is outside that range
      */
     public FeatureStream openStream(int sampleRate) {

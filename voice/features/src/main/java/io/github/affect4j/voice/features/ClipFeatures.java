@@ -21,7 +21,14 @@ import java.util.Set;
 public record ClipFeatures(double durationSeconds, SpeechFeatures speechOrNull,
                            List<SpeechFeatures> segments, Set<VoiceResult.Flag> flags) {
 
-    /** Copies the list, and the flags into declaration order. */
+    /**
+     * Copies the list, and the flags into declaration order.
+     *
+     * @param durationSeconds the clip's duration
+     * @param speechOrNull the features over all speech of the clip
+     * @param segments one entry per speech segment, in time order
+     * @param flags problems found in the clip as a whole, in declaration order
+     */
     public ClipFeatures {
         segments = List.copyOf(segments);
         EnumSet<VoiceResult.Flag> ordered = EnumSet.noneOf(VoiceResult.Flag.class);
@@ -29,12 +36,12 @@ public record ClipFeatures(double durationSeconds, SpeechFeatures speechOrNull,
         flags = Collections.unmodifiableSet(ordered);
     }
 
-    /** The features over all speech of the clip; empty when no speech was found. */
+    /** {@return the features over all speech of the clip; empty when no speech was found} */
     public Optional<SpeechFeatures> speech() {
         return Optional.ofNullable(speechOrNull);
     }
 
-    /** Whether speech was found. */
+    /** {@return whether speech was found} */
     public boolean hasSpeech() {
         return speechOrNull != null;
     }

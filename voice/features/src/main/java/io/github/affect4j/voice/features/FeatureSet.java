@@ -101,7 +101,7 @@ public final class FeatureSet {
         }
     }
 
-    /** The feature set this library computes. */
+    /** {@return the feature set this library computes} */
     public static FeatureSet current() {
         return CURRENT;
     }
@@ -109,6 +109,8 @@ public final class FeatureSet {
     /**
      * The feature set of a version string.
      *
+     * @param version such as {@value #V1}
+     * @return the feature set
      * @throws IllegalArgumentException naming the version if this library does not know it
      */
     public static FeatureSet forVersion(String version) {
@@ -119,22 +121,22 @@ public final class FeatureSet {
                 + "computes " + CURRENT.version);
     }
 
-    /** The version string, e.g. {@value #V1}. */
+    /** {@return the version string, e.g. {@value #V1}} */
     public String version() {
         return version;
     }
 
-    /** The features in vector order. */
+    /** {@return the features in vector order} */
     public List<Feature> features() {
         return features;
     }
 
-    /** The feature names in vector order. */
+    /** {@return the feature names in vector order} */
     public List<String> names() {
         return features.stream().map(Feature::name).toList();
     }
 
-    /** The number of features. */
+    /** {@return the number of features} */
     public int size() {
         return features.size();
     }
@@ -142,6 +144,8 @@ public final class FeatureSet {
     /**
      * The position of a feature in the vector.
      *
+     * @param name the feature
+     * @return its position in the vector
      * @throws IllegalArgumentException naming the feature if it is not in this set
      */
     public int indexOf(String name) {
@@ -166,7 +170,12 @@ public final class FeatureSet {
      */
     public record Feature(String name, String unit, String description) {
 
-        /** @throws NullPointerException if an argument is null */
+        /**
+         * @param name a stable dotted name, e.g. {@code "f0.range"}
+         * @param unit its unit
+         * @param description what it measures
+         * @throws NullPointerException if an argument is null
+         */
         public Feature {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(unit, "unit");

@@ -18,7 +18,7 @@ public final class FeatureStream {
         this.sampleRate = sampleRate;
     }
 
-    /** The sample rate of the chunks, in Hz. */
+    /** {@return the sample rate of the chunks, in Hz} */
     public int sampleRate() {
         return sampleRate;
     }
@@ -42,7 +42,7 @@ public final class FeatureStream {
         return out;
     }
 
-    /** Ends the segment in progress, if any, and reports it. */
+    /** {@return the ends the segment in progress, if any, and reports it} */
     public List<SpeechFeatures> flush() {
         List<SpeechFeatures> out = new ArrayList<>();
         pipeline.flush(span -> out.add(pipeline.measure(span)));

@@ -53,7 +53,19 @@ public record FrameSpec(int frameLength, int fftSize, PitchAlgorithm pitchAlgori
         FAST_YIN
     }
 
-    /** @throws IllegalArgumentException naming the offending value */
+    /**
+     * @param frameLength samples per frame, {@value #HOP} to 4096
+     * @param fftSize the FFT size
+     * @param pitchAlgorithm the pitch tracker
+     * @param pitchMinHz lowest pitch accepted
+     * @param pitchMaxHz highest pitch accepted
+     * @param spectrumLowHz lower edge of the spectral band
+     * @param spectrumHighHz upper edge of that band, at most 8000 Hz
+     * @param loudnessLowHz lower edge of the loudness band
+     * @param loudnessHighHz upper edge of that band
+     * @param energyLength samples at the frame centre whose mean power is the frame energy
+     * @throws IllegalArgumentException naming the offending value
+     */
     public FrameSpec {
         if (frameLength < HOP || frameLength > 4096) {
             throw new IllegalArgumentException("frame length must be 160 to 4096 samples, got "
@@ -89,7 +101,7 @@ public record FrameSpec(int frameLength, int fftSize, PitchAlgorithm pitchAlgori
         }
     }
 
-    /** Seconds from a frame's first sample to its centre. */
+    /** {@return the seconds from a frame's first sample to its centre} */
     public double centreSeconds() {
         return frameLength / 2.0 / SignalConditioner.ANALYSIS_RATE;
     }

@@ -20,7 +20,13 @@ public record SegmenterSettings(double startDb, double pauseSeconds, double minS
     /** 10 dB, 0.3 s pause, segments 0.2 to 10 s: the {@link FeatureSet} vectors' segmentation. */
     public static final SegmenterSettings DEFAULTS = new SegmenterSettings(10, 0.3, 0.2, 10);
 
-    /** @throws IllegalArgumentException naming the offending value */
+    /**
+     * @param startDb how far above the adaptive noise floor a frame's energy must rise to start
+     * @param pauseSeconds silence that ends a segment
+     * @param minSegmentSeconds shorter segments are dropped as clicks or bumps
+     * @param maxSegmentSeconds longer speech is cut into segments of this length
+     * @throws IllegalArgumentException naming the offending value
+     */
     public SegmenterSettings {
         if (!(startDb > 0) || !(pauseSeconds >= FrameSpec.HOP_SECONDS)
                 || !(minSegmentSeconds >= FrameSpec.HOP_SECONDS)

@@ -39,22 +39,25 @@ public final class SpeechFeatures {
         this.featureSet = featureSet;
     }
 
-    /** Start of the span, in seconds from the start of the clip or stream. */
+    /** {@return the start of the span, in seconds from the start of the clip or stream} */
     public double startSeconds() {
         return startSeconds;
     }
 
-    /** End of the span, in seconds. */
+    /** {@return the end of the span, in seconds} */
     public double endSeconds() {
         return endSeconds;
     }
 
-    /** Seconds of frames judged to be speech within the span. */
+    /** {@return the seconds of frames judged to be speech within the span} */
     public double speechSeconds() {
         return speechSeconds;
     }
 
-    /** The feature vector in {@link #featureSet()} order, a fresh copy; NaN where unmeasurable. */
+    /**
+     * {@return the feature vector in {@link #featureSet()} order, a fresh copy; NaN where
+     * unmeasurable}
+     */
     public double[] values() {
         return values.clone();
     }
@@ -75,22 +78,27 @@ public final class SpeechFeatures {
         return samples.length;
     }
 
-    /** One feature by name. */
+    /**
+     * One feature by name.
+     *
+     * @param name the feature
+     * @return its value, NaN where it could not be measured
+     */
     public double value(String name) {
         return values[featureSet.indexOf(name)];
     }
 
-    /** The feature set the values belong to. */
+    /** {@return the feature set the values belong to} */
     public FeatureSet featureSet() {
         return featureSet;
     }
 
-    /** The prosody summary reported in {@link VoiceResult}. */
+    /** {@return the prosody summary reported in {@link VoiceResult}} */
     public Prosody prosody() {
         return prosody;
     }
 
-    /** Problems found in the audio of the span (never {@code NO_SPEECH}). */
+    /** {@return the problems found in the audio of the span (never {@code NO_SPEECH})} */
     public Set<VoiceResult.Flag> flags() {
         return flags;
     }

@@ -11,7 +11,11 @@ import java.util.List;
  */
 public record SpeechSpan(List<Frame> frames, boolean[] active) {
 
-    /** @throws IllegalArgumentException without frames or with one flag too many or few */
+    /**
+     * @param frames the frames, at least one
+     * @param active one flag per frame
+     * @throws IllegalArgumentException without frames or with one flag too many or few
+     */
     public SpeechSpan {
         frames = List.copyOf(frames);
         if (frames.isEmpty() || active.length != frames.size()) {

@@ -28,7 +28,7 @@ public interface VoiceActivityModel {
     /** @return the probability below which speech ends, in [0, {@link #onsetThreshold()}] */
     double offsetThreshold();
 
-    /** A short description for logs and {@code DetectorInfo}, e.g. the model file. */
+    /** {@return a short description for logs and {@code DetectorInfo}, e.g. the model file} */
     String describe();
 
     /** The per-clip or per-stream state of a {@link VoiceActivityModel}. Not thread-safe. */

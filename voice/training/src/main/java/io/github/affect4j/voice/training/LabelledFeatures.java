@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record LabelledFeatures(LabelledRecording recording, double[] values, double speechSeconds) {
 
-    /** @throws NullPointerException if an argument is null */
+    /**
+     * @param recording the recording, its label and speaker
+     * @param values the feature vector
+     * @param speechSeconds seconds of speech the vector was computed from
+     * @throws NullPointerException if an argument is null
+     */
     public LabelledFeatures {
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(values, "values");

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 public record LabelledRecording(Path file, Emotion emotion, Optional<String> speaker) {
 
-    /** @throws NullPointerException if an argument is null */
+    /**
+     * @param file the WAV file
+     * @param emotion the labelled category
+     * @param speaker the speaker, empty when unknown
+     * @throws NullPointerException if an argument is null
+     */
     public LabelledRecording {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(emotion, "emotion");

@@ -98,12 +98,12 @@ public final class TrainedVoiceModel {
                 priorSeconds, training);
     }
 
-    /** The model card written next to the ONNX file. */
+    /** {@return the model card written next to the ONNX file} */
     public VoiceModelCard card() {
         return card;
     }
 
-    /** The labels in output order. */
+    /** {@return the labels in output order} */
     public List<Emotion> labels() {
         return labels;
     }
@@ -112,6 +112,8 @@ public final class TrainedVoiceModel {
      * The in-Java prediction: class probabilities in {@link #labels()} order for a vector of the
      * feature set (after speaker centring, if the card asks for it). NaN values are imputed.
      *
+     * @param features one feature vector
+     * @return the probability of each label
      * @throws IllegalArgumentException if the vector has the wrong length
      */
     public double[] probabilities(double[] features) {
@@ -138,7 +140,12 @@ public final class TrainedVoiceModel {
         return p;
     }
 
-    /** The most probable label of a vector, in Java. */
+    /**
+     * The most probable label of a vector, in Java.
+     *
+     * @param features one feature vector
+     * @return the most probable category
+     */
     public Emotion predict(double[] features) {
         double[] p = probabilities(features);
         int best = 0;

@@ -48,6 +48,7 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
      * @param root the folder
      * @param scheme how labels and speakers are read
      * @param speakerPattern a pattern for the speaker in file names, or null
+     * @return the corpus
      * @throws IOException if the folder cannot be listed
      * @throws IllegalArgumentException if the folder does not exist or holds no usable recording
      */
@@ -114,7 +115,7 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
         return new VoiceCorpus(root, recordings, skipped, trainFiles);
     }
 
-    /** The number of distinct speakers; 0 when no recording names one. */
+    /** {@return the number of distinct speakers; 0 when no recording names one} */
     public long speakerCount() {
         return recordings.stream().map(LabelledRecording::speaker).flatMap(Optional::stream)
                 .distinct().count();

@@ -163,7 +163,9 @@ public final class VoiceTrainer {
         this.exclude = b.exclude;
     }
 
-    /** A builder with the defaults: linear, 5 folds, 40 epochs, seed 1, no speaker norm. */
+    /**
+     * {@return a builder with the defaults: linear, 5 folds, 40 epochs, seed 1, no speaker norm}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -187,7 +189,7 @@ public final class VoiceTrainer {
                          boolean speakerIndependent, int folds, int speakers,
                          Map<String, Integer> skipped) {
 
-        /** A readable report: data, cross-validation table, card. */
+        /** {@return a readable report: data, cross-validation table, card} */
         public String report() {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%d recordings, %d speakers, labels %s%n",
@@ -216,6 +218,8 @@ public final class VoiceTrainer {
     /**
      * Extracts features from every recording of a corpus and trains.
      *
+     * @param corpus the labelled recordings
+     * @return the model and its cross-validation
      * @throws IOException if a recording cannot be read
      * @throws IllegalArgumentException if fewer than two labels or too few recordings remain
      */
@@ -272,6 +276,8 @@ public final class VoiceTrainer {
     /**
      * Trains on vectors already extracted.
      *
+     * @param samples the labelled feature vectors
+     * @return the model and its cross-validation
      * @throws IllegalArgumentException if fewer than two labels or too few samples are given
      */
     public Result train(List<LabelledFeatures> samples) {
@@ -798,31 +804,56 @@ public final class VoiceTrainer {
             return this;
         }
 
-        /** The classifier (default linear). */
+        /**
+         * The classifier (default linear).
+         *
+         * @param value the classifier
+         * @return this builder
+         */
         public Builder classifier(Classifier value) {
             this.classifier = Objects.requireNonNull(value, "classifier");
             return this;
         }
 
-        /** Cross-validation folds, 2 to 100 (default 5). */
+        /**
+         * Cross-validation folds, 2 to 100 (default 5).
+         *
+         * @param value the number of folds
+         * @return this builder
+         */
         public Builder folds(int value) {
             this.folds = value;
             return this;
         }
 
-        /** Passes over the training data, 1 to 10000 (default 40). */
+        /**
+         * Passes over the training data, 1 to 10000 (default 40).
+         *
+         * @param value the number of epochs
+         * @return this builder
+         */
         public Builder epochs(int value) {
             this.epochs = value;
             return this;
         }
 
-        /** AdaGrad's initial learning rate, in (0, 10] (default 0.1). */
+        /**
+         * AdaGrad's initial learning rate, in (0, 10] (default 0.1).
+         *
+         * @param value the learning rate
+         * @return this builder
+         */
         public Builder learningRate(double value) {
             this.learningRate = value;
             return this;
         }
 
-        /** The random seed (default 1). */
+        /**
+         * The random seed (default 1).
+         *
+         * @param value the seed
+         * @return this builder
+         */
         public Builder seed(long value) {
             this.seed = value;
             return this;
@@ -841,19 +872,31 @@ public final class VoiceTrainer {
         /**
          * Weight of the population mean in a run-time speaker estimate, in seconds of speech, 0
          * to 3600 (default 10).
+         * @param value the weight in seconds
+         * @return this builder
          */
         public Builder priorSeconds(double value) {
             this.priorSeconds = value;
             return this;
         }
 
-        /** Threads for feature extraction, 1 to 256 (default: available processors). */
+        /**
+         * Threads for feature extraction, 1 to 256 (default: available processors).
+         *
+         * @param value the number of threads
+         * @return this builder
+         */
         public Builder threads(int value) {
             this.threads = value;
             return this;
         }
 
-        /** The model's name in its card (default "voice-model"). */
+        /**
+         * The model's name in its card (default "voice-model").
+         *
+         * @param value the name
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = Objects.requireNonNull(value, "name");
             return this;
@@ -862,6 +905,7 @@ public final class VoiceTrainer {
         /**
          * Freezes the configuration.
          *
+         * @return the trainer
          * @throws IllegalArgumentException naming the setting and value that are out of range
          */
         public VoiceTrainer build() {
