@@ -59,6 +59,9 @@ declare -A CONFIGS=(
   [v2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm"
   [v2-x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2"
   [v2-x3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev"
+  [v2-x3-l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2 --exclude $X2|mfcc\\d+\\.voiced\\.stddev"
+  [v2-x4-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
+  [v2-x4-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
   [v2-svm-c3-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced"
   [v2-svm-c3-calmtrain-bal-novstd]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --exclude mfcc\\d+\\.voiced\\.stddev"
   [v2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm"
@@ -79,7 +82,9 @@ ALL=(linear linear-e10 linear-e100-lr0.05 fm liblinear-c0.01 liblinear-c0.1 libl
      rt-liblinear-c0.1-calmtrain-bal-norm ens-calmtrain-bal l3-linear-calmtrain-bal-norm
      l3-linear-calmtrain-bal l2-linear-calmtrain-bal-norm x1-linear-calmtrain-bal-norm
      x2-linear-calmtrain-bal-norm v2-linear-calmtrain-bal v2-linear-calmtrain-bal-norm
-     v2-x2-linear-calmtrain-bal-norm v2-x3-linear-calmtrain-bal-norm v2-svm-c3-calmtrain-bal
+     v2-x2-linear-calmtrain-bal-norm v2-x3-linear-calmtrain-bal-norm
+     v2-x3-l2-linear-calmtrain-bal-norm v2-x4-linear-calmtrain-bal-norm v2-x4-linear-calmtrain-bal
+     v2-svm-c3-calmtrain-bal
      v2-svm-c3-calmtrain-bal-novstd v2-svm-c3-calmtrain-bal-norm v2-svm-c3-g0.02-calmtrain-bal-norm
      v2-svm-c1-g0.005-calmtrain-bal-norm v2-x2-svm-c3-calmtrain-bal-norm
      v2-liblinear-c0.1-calmtrain-bal v2-liblinear-c0.03-calmtrain-bal
