@@ -16,39 +16,63 @@ COMMON=(--data "$DATA" --folds 8 --seed 1 --cache "$WORK/features.cache")
 CALM_OUT=(--limit 1000 --leave-out calm)      # calm recordings not used at all
 CALM_TRAIN=(--limit 1000 --train-only calm)   # calm recordings train as neutral, never tested
 CALM_TRAIN_LIMITED=(--train-only calm)        # with the default cut-off (3)
+# Rows measured with affect4j-voice-features/1 (71 features): the features added in /2 left out,
+# which gives the same vectors as before (x2-linear-calmtrain-bal-norm reproduces 0.507 / 0.568).
+V2_ADDED='f0\.p10|f0\.p90|f0\.contour\.slope|loudness\.voicedToMedian|spectrum\.band.*|spectrum\.flatness\.mean|spectrum\.rolloff\.mean|spectrum\.centroid\.voiced\.mean|spectrum\.h1h2\.mean|mfcc\d+\.voiced\..*'
+V1=(--exclude "$V2_ADDED")
+X2='mfcc\d+\.(delta\.)?stddev|spectrum\.flux\.stddev|loudness\.(rising|falling)\.slope'
 
 declare -A CONFIGS=(
-  [linear]="${CALM_OUT[*]} --classifier linear"
-  [linear-e10]="${CALM_OUT[*]} --classifier linear --epochs 10"
-  [linear-e100-lr0.05]="${CALM_OUT[*]} --classifier linear --epochs 100 --learning-rate 0.05"
-  [fm]="${CALM_OUT[*]} --classifier fm"
-  [liblinear-c0.01]="${CALM_OUT[*]} --classifier liblinear --cost 0.01"
-  [liblinear-c0.1]="${CALM_OUT[*]} --classifier liblinear --cost 0.1"
-  [liblinear-c1]="${CALM_OUT[*]} --classifier liblinear --cost 1"
-  [svm-c1]="${CALM_OUT[*]} --classifier svm --cost 1"
-  [svm-c3]="${CALM_OUT[*]} --classifier svm --cost 3"
-  [svm-c10]="${CALM_OUT[*]} --classifier svm --cost 10"
-  [svm-c3-g0.005]="${CALM_OUT[*]} --classifier svm --cost 3 --gamma 0.005"
-  [svm-c10-g0.005]="${CALM_OUT[*]} --classifier svm --cost 10 --gamma 0.005"
-  [svm-c3-g0.03]="${CALM_OUT[*]} --classifier svm --cost 3 --gamma 0.03"
-  [svm-c3-bal]="${CALM_OUT[*]} --classifier svm --cost 3 --balanced"
-  [svm-c3-calmtrain]="${CALM_TRAIN[*]} --classifier svm --cost 3"
-  [svm-c3-calmtrain-bal]="${CALM_TRAIN[*]} --classifier svm --cost 3 --balanced"
-  [linear-bal]="${CALM_OUT[*]} --classifier linear --balanced"
-  [linear-calmtrain]="${CALM_TRAIN[*]} --classifier linear"
-  [liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN[*]} --classifier liblinear --cost 0.1 --balanced"
-  [svm-c3-calmtrain-bal-speed]="${CALM_TRAIN[*]} --classifier svm --cost 3 --balanced --augment speed=0.9:1.1"
-  [linear-calmtrain-bal-speed]="${CALM_TRAIN[*]} --classifier linear --balanced --augment speed=0.9:1.1"
-  [rt-linear-norm]="${CALM_OUT[*]} --classifier linear --speaker-norm"
-  [rt-linear-calmtrain-bal-norm]="${CALM_TRAIN[*]} --classifier linear --balanced --speaker-norm"
-  [rt-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN[*]} --classifier svm --cost 3 --balanced --speaker-norm"
-  [rt-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm"
-  [ens-calmtrain-bal]="${CALM_TRAIN[*]} --classifier ensemble --cost 3 --balanced"
-  [l3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 3"
-  [l3-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --limit 3"
-  [l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2"
-  [x1-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.delta\\.stddev"
-  [x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.(delta\\.)?stddev|spectrum\\.flux\\.stddev|loudness\\.(rising|falling)\\.slope"
+  [linear]="${CALM_OUT[*]} --classifier linear ${V1[*]}"
+  [linear-e10]="${CALM_OUT[*]} --classifier linear --epochs 10 ${V1[*]}"
+  [linear-e100-lr0.05]="${CALM_OUT[*]} --classifier linear --epochs 100 --learning-rate 0.05 ${V1[*]}"
+  [fm]="${CALM_OUT[*]} --classifier fm ${V1[*]}"
+  [liblinear-c0.01]="${CALM_OUT[*]} --classifier liblinear --cost 0.01 ${V1[*]}"
+  [liblinear-c0.1]="${CALM_OUT[*]} --classifier liblinear --cost 0.1 ${V1[*]}"
+  [liblinear-c1]="${CALM_OUT[*]} --classifier liblinear --cost 1 ${V1[*]}"
+  [svm-c1]="${CALM_OUT[*]} --classifier svm --cost 1 ${V1[*]}"
+  [svm-c3]="${CALM_OUT[*]} --classifier svm --cost 3 ${V1[*]}"
+  [svm-c10]="${CALM_OUT[*]} --classifier svm --cost 10 ${V1[*]}"
+  [svm-c3-g0.005]="${CALM_OUT[*]} --classifier svm --cost 3 --gamma 0.005 ${V1[*]}"
+  [svm-c10-g0.005]="${CALM_OUT[*]} --classifier svm --cost 10 --gamma 0.005 ${V1[*]}"
+  [svm-c3-g0.03]="${CALM_OUT[*]} --classifier svm --cost 3 --gamma 0.03 ${V1[*]}"
+  [svm-c3-bal]="${CALM_OUT[*]} --classifier svm --cost 3 --balanced ${V1[*]}"
+  [svm-c3-calmtrain]="${CALM_TRAIN[*]} --classifier svm --cost 3 ${V1[*]}"
+  [svm-c3-calmtrain-bal]="${CALM_TRAIN[*]} --classifier svm --cost 3 --balanced ${V1[*]}"
+  [linear-bal]="${CALM_OUT[*]} --classifier linear --balanced ${V1[*]}"
+  [linear-calmtrain]="${CALM_TRAIN[*]} --classifier linear ${V1[*]}"
+  [liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN[*]} --classifier liblinear --cost 0.1 --balanced ${V1[*]}"
+  [svm-c3-calmtrain-bal-speed]="${CALM_TRAIN[*]} --classifier svm --cost 3 --balanced --augment speed=0.9:1.1 ${V1[*]}"
+  [linear-calmtrain-bal-speed]="${CALM_TRAIN[*]} --classifier linear --balanced --augment speed=0.9:1.1 ${V1[*]}"
+  [rt-linear-norm]="${CALM_OUT[*]} --classifier linear --speaker-norm ${V1[*]}"
+  [rt-linear-calmtrain-bal-norm]="${CALM_TRAIN[*]} --classifier linear --balanced --speaker-norm ${V1[*]}"
+  [rt-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN[*]} --classifier svm --cost 3 --balanced --speaker-norm ${V1[*]}"
+  [rt-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm ${V1[*]}"
+  [ens-calmtrain-bal]="${CALM_TRAIN[*]} --classifier ensemble --cost 3 --balanced ${V1[*]}"
+  [l3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 3 ${V1[*]}"
+  [l3-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --limit 3 ${V1[*]}"
+  [l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2 ${V1[*]}"
+  [x1-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.delta\\.stddev|$V2_ADDED"
+  [x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.(delta\\.)?stddev|spectrum\\.flux\\.stddev|loudness\\.(rising|falling)\\.slope|$V2_ADDED"
+  # affect4j-voice-features/2 (107 features)
+  [v2-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced"
+  [v2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm"
+  [v2-x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2"
+  [v2-x3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev"
+  [v2-x3-l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2 --exclude $X2|mfcc\\d+\\.voiced\\.stddev"
+  [v2-x4-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
+  [v2-x4-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
+  [v2-svm-c3-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced"
+  [v2-svm-c3-calmtrain-bal-novstd]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --exclude mfcc\\d+\\.voiced\\.stddev"
+  [v2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm"
+  [v2-svm-c3-g0.02-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --gamma 0.02 --balanced --speaker-norm"
+  [v2-svm-c1-g0.005-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 1 --gamma 0.005 --balanced --speaker-norm"
+  [v2-x2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm --exclude $X2"
+  [v2-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced"
+  [v2-liblinear-c0.03-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.03 --balanced"
+  [v2-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm"
+  [v2-x2-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --exclude $X2"
+  [v2-x2-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm --exclude $X2"
 )
 ALL=(linear linear-e10 linear-e100-lr0.05 fm liblinear-c0.01 liblinear-c0.1 liblinear-c1 svm-c1
      svm-c3 svm-c10 svm-c3-g0.005 svm-c10-g0.005 svm-c3-g0.03 svm-c3-bal svm-c3-calmtrain
@@ -57,7 +81,15 @@ ALL=(linear linear-e10 linear-e100-lr0.05 fm liblinear-c0.01 liblinear-c0.1 libl
      rt-linear-calmtrain-bal-norm rt-svm-c3-calmtrain-bal-norm
      rt-liblinear-c0.1-calmtrain-bal-norm ens-calmtrain-bal l3-linear-calmtrain-bal-norm
      l3-linear-calmtrain-bal l2-linear-calmtrain-bal-norm x1-linear-calmtrain-bal-norm
-     x2-linear-calmtrain-bal-norm)
+     x2-linear-calmtrain-bal-norm v2-linear-calmtrain-bal v2-linear-calmtrain-bal-norm
+     v2-x2-linear-calmtrain-bal-norm v2-x3-linear-calmtrain-bal-norm
+     v2-x3-l2-linear-calmtrain-bal-norm v2-x4-linear-calmtrain-bal-norm v2-x4-linear-calmtrain-bal
+     v2-svm-c3-calmtrain-bal
+     v2-svm-c3-calmtrain-bal-novstd v2-svm-c3-calmtrain-bal-norm v2-svm-c3-g0.02-calmtrain-bal-norm
+     v2-svm-c1-g0.005-calmtrain-bal-norm v2-x2-svm-c3-calmtrain-bal-norm
+     v2-liblinear-c0.1-calmtrain-bal v2-liblinear-c0.03-calmtrain-bal
+     v2-liblinear-c0.1-calmtrain-bal-norm v2-x2-liblinear-c0.1-calmtrain-bal
+     v2-x2-liblinear-c0.1-calmtrain-bal-norm)
 NAMES=("$@")
 if [ ${#NAMES[@]} -eq 0 ]; then
   NAMES=("${ALL[@]}")

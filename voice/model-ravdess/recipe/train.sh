@@ -23,15 +23,17 @@ OUT="${2:-$HERE/../src/main/resources/META-INF/affect4j/voice}"
 (cd "$DATA" && sha256sum --quiet --check "$HERE/ravdess-01-16.sha256")
 
 # The configuration chosen by speaker-grouped cross-validation and the sanity checks (MODELS.md,
-# recipe/EXPERIMENTS.md): logistic regression, classes weighed equally, trained for run-time
-# speaker normalisation; calm recordings train as neutral but are never tested (the figures are
-# about 7 labels); standardised features cut off at 3 standard deviations; the frame-to-frame
-# spectral dynamics (MFCC and delta-MFCC spreads, flux spread, loudness slopes) left out, since
-# they put unlike speech (espeak-ng) 5-10 standard deviations out and made the model read it
-# all as anger. An RBF SVM scored 2-3 points higher in cross-validation but read every
-# synthetic clip as one class.
+# recipe/EXPERIMENTS.md, row v2-x4-linear-calmtrain-bal-norm): logistic regression over feature
+# set affect4j-voice-features/2, classes weighed equally, trained for run-time speaker
+# normalisation; calm recordings train as neutral but are never tested (the figures are about 7
+# labels); standardised features cut off at 3 standard deviations. Left out: the frame-to-frame
+# spectral dynamics (MFCC and delta-MFCC spreads over all speech or over voiced frames, flux
+# spread, loudness slopes), the H1-H2-like measure and spectral flatness: they put unlike speech
+# (espeak-ng) far outside RAVDESS and made models read it all as one class, or blurred the
+# arousal of the espeak-ng pairs. An RBF SVM over all features scored 0.538 but read every
+# synthetic clip as anger.
 ARGS=(--train-only calm --balanced --classifier linear --speaker-norm --limit 3
-      --exclude 'mfcc\d+\.(delta\.)?stddev|spectrum\.flux\.stddev|loudness\.(rising|falling)\.slope')
+      --exclude 'mfcc\d+\.(delta\.|voiced\.)?stddev|spectrum\.flux\.stddev|loudness\.(rising|falling)\.slope|spectrum\.h1h2\.mean|spectrum\.flatness\.mean')
 # Optional: a features cache (same vectors, skips extraction), e.g. CACHE=/tmp/features.cache
 if [ -n "${CACHE:-}" ]; then
   ARGS+=(--cache "$CACHE")

@@ -83,7 +83,7 @@ public class OnnxVoiceBenchmark extends DetectorBenchmark {
         }
     }
 
-    /** One second of real speech (16 kHz): segmentation, 71 features, one ONNX batch. */
+    /** One second of real speech (16 kHz): segmentation, 107 features, one ONNX batch. */
     @Benchmark
     public VoiceAnalysis analyzeOneSecond() {
         return detector.analyze(oneSecond);

@@ -36,8 +36,10 @@ final class FeatureClassifier implements AffectModel {
         this.file = model.name();
         this.card = card;
         this.model = model;
-        FeatureSet set = FeatureSet.forVersion(card.featureSet());
-        this.source = card.features().stream().mapToInt(set::indexOf).toArray();
+        // The card's features are read by name from the vectors this library extracts, which
+        // hold every feature of the card's (possibly older) set with the same definition.
+        FeatureSet extracted = FeatureSet.current();
+        this.source = card.features().stream().mapToInt(extracted::indexOf).toArray();
         this.impute = card.impute().stream().mapToDouble(Double::doubleValue).toArray();
         this.population = card.normalisationMean().stream().mapToDouble(Double::doubleValue)
                 .toArray();
@@ -67,6 +69,12 @@ final class FeatureClassifier implements AffectModel {
                 throw new InvalidModelException(name + ": output '" + card.outputName()
                         + "' has shape " + java.util.Arrays.toString(out) + " but the card lists "
                         + card.labels().size() + " labels");
+            }
+            FeatureSet extracted = FeatureSet.current();
+            if (!extracted.includes(FeatureSet.forVersion(card.featureSet()))) {
+                throw new InvalidModelException(name + ": the card's feature set "
+                        + card.featureSet() + " is not contained in " + extracted.version()
+                        + ", which this library extracts");
             }
             return new FeatureClassifier(card, model);
         });

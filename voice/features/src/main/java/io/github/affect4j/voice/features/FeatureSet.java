@@ -75,6 +75,37 @@ import java.util.Objects;
  *       deviation of the first difference (c[t+1] - c[t-1]) / 2</td></tr>
  * </table>
  *
+ * <h2>Version {@value #V2} (107 features)</h2>
+ *
+ * Every feature of version 1, with the same name, definition and position, followed by 36
+ * features of the spectral shape of the vowels and of the F0 and loudness contours. A model
+ * whose card names version 1 runs on version 2 vectors: it reads its features by name (see
+ * {@link #includes}).
+ *
+ * <table>
+ *   <caption>Features added in version 2</caption>
+ *   <tr><th>name</th><th>unit</th><th>meaning</th></tr>
+ *   <tr><td>f0.p10, f0.p90</td><td>semitones</td><td>10th and 90th percentiles of F0</td></tr>
+ *   <tr><td>f0.contour.slope</td><td>semitones/s</td><td>least-squares slope of F0 against
+ *       time over all voiced frames (declination, or a final rise)</td></tr>
+ *   <tr><td>loudness.voicedToMedian</td><td>dB</td><td>mean loudness of the voiced frames
+ *       minus the median over all speech frames</td></tr>
+ *   <tr><td>spectrum.band300to800.mean .. spectrum.band2500to3500.mean</td><td>dB</td><td>power
+ *       in 300-800, 800-1500, 1500-2500 and 2500-3500 Hz relative to 50-4000 Hz, voiced
+ *       frames</td></tr>
+ *   <tr><td>spectrum.flatness.mean</td><td>dB</td><td>spectral flatness (geometric over
+ *       arithmetic mean power), voiced frames</td></tr>
+ *   <tr><td>spectrum.rolloff.mean</td><td>Hz</td><td>85% roll-off frequency, voiced
+ *       frames</td></tr>
+ *   <tr><td>spectrum.centroid.voiced.mean</td><td>Hz</td><td>spectral centroid, voiced
+ *       frames</td></tr>
+ *   <tr><td>spectrum.h1h2.mean</td><td>dB</td><td>H1-H2-like: strongest bin near F0 minus
+ *       strongest bin near 2 F0, voiced frames</td></tr>
+ *   <tr><td>mfcc1.voiced.mean .. mfcc12.voiced.mean, mfcc1.voiced.stddev ..
+ *       mfcc12.voiced.stddev</td><td>dB</td><td>MFCC 1-12 mean and standard deviation over
+ *       voiced frames</td></tr>
+ * </table>
+ *
  * <p>A value that cannot be measured (pitch features of a span without voicing, say) is NaN;
  * trained models replace it by the training mean (see the model card).
  *
@@ -84,8 +115,16 @@ public final class FeatureSet {
 
     /** The version string of the first feature set. */
     public static final String V1 = "affect4j-voice-features/1";
+    /** The version string of the second feature set, a superset of the first. */
+    public static final String V2 = "affect4j-voice-features/2";
 
-    private static final FeatureSet CURRENT = new FeatureSet(V1, definitions());
+    /** The names of the formant-region band features, in {@link FrameAnalyzer#BANDS} order. */
+    static final List<String> BAND_NAMES = List.of("spectrum.band300to800.mean",
+            "spectrum.band800to1500.mean", "spectrum.band1500to2500.mean",
+            "spectrum.band2500to3500.mean");
+
+    private static final FeatureSet FIRST = new FeatureSet(V1, definitions());
+    private static final FeatureSet CURRENT = new FeatureSet(V2, secondDefinitions());
 
     private final String version;
     private final List<Feature> features;
@@ -117,8 +156,29 @@ public final class FeatureSet {
         if (CURRENT.version.equals(version)) {
             return CURRENT;
         }
+        if (FIRST.version.equals(version)) {
+            return FIRST;
+        }
         throw new IllegalArgumentException("unknown feature set '" + version + "'; this library "
-                + "computes " + CURRENT.version);
+                + "computes " + CURRENT.version + " (and reads models of " + FIRST.version + ")");
+    }
+
+    /**
+     * Whether vectors of this set hold every feature of another one with the same definition
+     * (name, unit and description), so that a model trained on the other set can read its
+     * features from this set's vectors by name. Positions may differ.
+     *
+     * @param other another feature set
+     * @return true when every feature of {@code other} is in this set as defined there
+     */
+    public boolean includes(FeatureSet other) {
+        for (Feature feature : other.features) {
+            Integer i = index.get(feature.name());
+            if (i == null || !features.get(i).equals(feature)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@return the version string, e.g. {@value #V1}} */
@@ -227,6 +287,30 @@ public final class FeatureSet {
         for (int c = 0; c < FrameAnalyzer.MFCC_COUNT; c++) {
             f.add(new Feature("mfcc" + c + ".delta.stddev", "dB/frame",
                     "standard deviation of the first difference of MFCC " + c));
+        }
+        return Collections.unmodifiableList(f);
+    }
+
+    private static List<Feature> secondDefinitions() {
+        List<Feature> f = new ArrayList<>(definitions());
+        f.add(new Feature("f0.p10", "st", "10th percentile of F0"));
+        f.add(new Feature("f0.p90", "st", "90th percentile of F0"));
+        f.add(new Feature("f0.contour.slope", "st/s", "least-squares slope of F0 against time"));
+        f.add(new Feature("loudness.voicedToMedian", "dB",
+                "mean energy of voiced frames minus the median of speech frames"));
+        String[] bands = {"300-800", "800-1500", "1500-2500", "2500-3500"};
+        for (int b = 0; b < bands.length; b++) {
+            f.add(new Feature(BAND_NAMES.get(b), "dB",
+                    "power " + bands[b] + " Hz re 50-4000 Hz, voiced"));
+        }
+        f.add(new Feature("spectrum.flatness.mean", "dB", "spectral flatness, voiced"));
+        f.add(new Feature("spectrum.rolloff.mean", "Hz", "85% spectral roll-off, voiced"));
+        f.add(new Feature("spectrum.centroid.voiced.mean", "Hz", "spectral centroid, voiced"));
+        f.add(new Feature("spectrum.h1h2.mean", "dB", "peak near F0 minus peak near 2 F0, voiced"));
+        for (int c = 1; c < FrameAnalyzer.MFCC_COUNT; c++) {
+            f.add(new Feature("mfcc" + c + ".voiced.mean", "dB", "mean of MFCC " + c + ", voiced"));
+            f.add(new Feature("mfcc" + c + ".voiced.stddev", "dB",
+                    "standard deviation of MFCC " + c + ", voiced"));
         }
         return Collections.unmodifiableList(f);
     }

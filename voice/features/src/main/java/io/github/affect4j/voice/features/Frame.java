@@ -27,12 +27,24 @@ package io.github.affect4j.voice.features;
  * @param slopeMidDbPerKHz the same over 500-1500 Hz
  * @param mfcc 13 mel-frequency cepstral coefficients c0..c12 of 26 mel bands over the spectral
  *     band (log power in dB, orthonormal DCT-II); only c0 depends on the recording level
+ * @param bandLevelsDb power in each of the {@link FrameAnalyzer#BANDS} bands 300-800, 800-1500,
+ *     1500-2500 and 2500-3500 Hz (first to fourth formant regions) relative to the whole
+ *     spectral band, in dB (at most 0); NaN for silence
+ * @param flatnessDb spectral flatness over the spectral band: geometric over arithmetic mean of
+ *     the bin powers, in dB (0 for white noise, strongly negative for harmonic sounds); NaN for
+ *     silence
+ * @param rolloffHz the frequency below which 85% of the spectral band's power lies; NaN for
+ *     silence
+ * @param h1h2Db strongest bin within one bin of F0 minus strongest bin within one bin of twice
+ *     F0, in dB: an H1-H2-like voice quality measure (higher: breathier; lower: pressed), NaN
+ *     when unvoiced. With 31 Hz bins it is coarse for low voices
  * @param raw statistics of the raw input consumed when this frame was measured (cumulative)
  */
 public record Frame(long index, FrameSpec spec, double energyDb, double loudnessDb,
                     double pitchHz, double periodicity, double zeroCrossingRate,
                     double centroidHz, double flux, double alphaRatioDb, double hammarbergDb,
                     double slopeLowDbPerKHz, double slopeMidDbPerKHz, float[] mfcc,
+                    float[] bandLevelsDb, double flatnessDb, double rolloffHz, double h1h2Db,
                     RawStatistics raw) {
 
     /** @return the start of the 10 ms this frame stands for, in seconds */

@@ -30,6 +30,11 @@ public final class FrameAnalyzer {
     public static final int MEL_BANDS = 26;
     /** MFCCs per frame, c0 to c12. */
     public static final int MFCC_COUNT = 13;
+    /** Formant-region bands of {@link Frame#bandLevelsDb()}: 300-800, 800-1500, 1500-2500, 2500-3500 Hz. */
+    public static final int BANDS = 4;
+    /** The fraction of the band power below {@link Frame#rolloffHz()}. */
+    public static final double ROLLOFF = 0.85;
+    private static final double[] BAND_EDGES_HZ = {300, 800, 1500, 2500, 3500};
 
     private static final double SILENCE_DB = -120;
     /**
@@ -59,6 +64,8 @@ public final class FrameAnalyzer {
     private final int bin1500;
     private final int energyFrom;
     private final int energyTo;
+    /** For each bin of the spectral band: its formant-region band, or -1. */
+    private final int[] bandOf;
 
     private final PitchDetector pitchDetector;
     private final FFT fft;
@@ -97,6 +104,16 @@ public final class FrameAnalyzer {
         this.bin1500 = (int) Math.round(1500 / binHz);
         this.energyFrom = (frameLength - spec.energyLength()) / 2;
         this.energyTo = energyFrom + spec.energyLength();
+        this.bandOf = new int[highBin + 1];
+        for (int k = 0; k <= highBin; k++) {
+            bandOf[k] = -1;
+            for (int b = 0; b < BANDS; b++) {
+                double hz = k * binHz;
+                if (hz >= BAND_EDGES_HZ[b] && hz < BAND_EDGES_HZ[b + 1]) {
+                    bandOf[k] = b;
+                }
+            }
+        }
         this.pitchDetector = spec.pitchAlgorithm() == FrameSpec.PitchAlgorithm.YIN
                 ? new Yin(SignalConditioner.ANALYSIS_RATE, frameLength)
                 : new FastYin(SignalConditioner.ANALYSIS_RATE, frameLength, 0.2);
@@ -195,9 +212,13 @@ public final class FrameAnalyzer {
         double weighted = 0;
         double maxLow = 0;
         double maxHigh = 0;
+        double[] bandPower = new double[BANDS];
         for (int k = lowBin; k <= highBin; k++) {
             double p = power[k];
             band += p;
+            if (bandOf[k] >= 0) {
+                bandPower[bandOf[k]] += p;
+            }
             if (k >= loudLowBin && k <= loudHighBin) {
                 loud += p;
             }
@@ -224,6 +245,11 @@ public final class FrameAnalyzer {
         double slopeLow = Double.NaN;
         double slopeMid = Double.NaN;
         double flux = 0;
+        float[] bandLevels = new float[BANDS];
+        Arrays.fill(bandLevels, Float.NaN);
+        double flatness = Double.NaN;
+        double rolloff = Double.NaN;
+        double h1h2 = Double.NaN;
         // Below this there is nothing but rounding noise to describe.
         boolean audible = energyDb > -110 && low > 0 && high > 0;
         if (audible) {
@@ -232,6 +258,27 @@ public final class FrameAnalyzer {
             hammarberg = 10 * Math.log10((maxLow + floor) / (maxHigh + floor));
             slopeLow = slope(0, bin500, floor);
             slopeMid = slope(bin500, bin1500, floor);
+            // Every ratio below has the same gain above and below the line: level-free.
+            for (int b = 0; b < BANDS; b++) {
+                bandLevels[b] = (float) (10 * Math.log10((bandPower[b] + floor) / (band + floor)));
+            }
+            double logSum = 0;
+            double cumulative = 0;
+            rolloff = highBin * binHz;
+            boolean rolledOff = false;
+            for (int k = lowBin; k <= highBin; k++) {
+                logSum += Math.log(power[k] + floor);
+                cumulative += power[k];
+                if (!rolledOff && cumulative >= ROLLOFF * band) {
+                    rolloff = k * binHz;
+                    rolledOff = true;
+                }
+            }
+            int bins = highBin - lowBin + 1;
+            flatness = 10 * Math.log10(Math.exp(logSum / bins) / (band / bins + floor));
+            if (!Double.isNaN(pitch)) {
+                h1h2 = 10 * Math.log10((peakNear(pitch) + floor) / (peakNear(2 * pitch) + floor));
+            }
             for (int k = lowBin; k <= highBin; k++) {
                 double s = shape[k] / magnitudeSum;
                 if (hasPrevious && s > previousShape[k]) {
@@ -261,7 +308,18 @@ public final class FrameAnalyzer {
             mfcc[c] = (float) s;
         }
         return new Frame(nextIndex++, spec, energyDb, loudnessDb, pitch, periodicity, zcr,
-                centroid, flux, alpha, hammarberg, slopeLow, slopeMid, mfcc, raw);
+                centroid, flux, alpha, hammarberg, slopeLow, slopeMid, mfcc, bandLevels,
+                flatness, rolloff, h1h2, raw);
+    }
+
+    /** The strongest bin power within one bin of a frequency. */
+    private double peakNear(double hz) {
+        int centre = (int) Math.round(hz / binHz);
+        double peak = 0;
+        for (int k = Math.max(0, centre - 1); k <= Math.min(fftSize / 2, centre + 1); k++) {
+            peak = Math.max(peak, power[k]);
+        }
+        return peak;
     }
 
     /** Least-squares slope of 10 log10(power) against frequency in kHz over bins [from, to]. */

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Statistics over the frames of speech spans: the {@link FeatureSet#V1} vector and the
+ * Statistics over the frames of speech spans: the {@link FeatureSet#V2} vector and the
  * {@link Prosody} summary, and the contour tools they are built from (pitch cleaning, the energy
  * envelope, syllable nuclei, percentiles), public for the prosody rules of
  * {@code affect4j-heuristics}. Stateless.
@@ -26,7 +26,7 @@ public final class Functionals {
     /**
      * The measurements of some spans.
      *
-     * @param values the feature vector, {@link FeatureSet#V1} order
+     * @param values the feature vector, {@link FeatureSet#current()} order
      * @param prosody the prosody summary
      * @param speechSeconds seconds of speech frames
      * @param levelDb mean power of the speech frames in dBFS
@@ -55,6 +55,19 @@ public final class Functionals {
         Accumulator unvoicedRuns = new Accumulator();
         Accumulator[] mfcc = accumulators(MFCC);
         Accumulator[] delta = accumulators(MFCC);
+        // Version 2: spectral shape over voiced frames only (vowels, not fricatives and pauses).
+        Accumulator[] voicedMfcc = accumulators(MFCC);
+        Accumulator[] bands = accumulators(FrameAnalyzer.BANDS);
+        Accumulator flatness = new Accumulator();
+        Accumulator rolloff = new Accumulator();
+        Accumulator voicedCentroid = new Accumulator();
+        Accumulator h1h2 = new Accumulator();
+        Accumulator voicedLoud = new Accumulator();
+        // F0 against time over all voiced frames: sums of a least-squares line.
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
         double power = 0;
         int activeFrames = 0;
         int spanFrames = 0;
@@ -95,6 +108,22 @@ public final class Functionals {
                     hammarberg.add(f.hammarbergDb());
                     slopeLow.add(f.slopeLowDbPerKHz());
                     slopeMid.add(f.slopeMidDbPerKHz());
+                    for (int c = 1; c < MFCC; c++) {
+                        voicedMfcc[c].add(f.mfcc()[c]);
+                    }
+                    for (int b = 0; b < FrameAnalyzer.BANDS; b++) {
+                        bands[b].add(f.bandLevelsDb()[b]);
+                    }
+                    flatness.add(f.flatnessDb());
+                    rolloff.add(f.rolloffHz());
+                    voicedCentroid.add(f.centroidHz());
+                    h1h2.add(f.h1h2Db());
+                    voicedLoud.add(f.loudnessDb());
+                    double t = f.index() * FrameSpec.HOP_SECONDS;
+                    sx += t;
+                    sy += st[i];
+                    sxx += t * t;
+                    sxy += t * st[i];
                     if (i > 0 && !Double.isNaN(st[i - 1])) {
                         double hz = hz(st[i]);
                         jitter.add(Math.abs(hz - hz(st[i - 1])) / hz);
@@ -162,6 +191,25 @@ public final class Functionals {
         }
         for (int c = 0; c < MFCC; c++) {
             v.put("mfcc" + c + ".delta.stddev", delta[c].stddev());
+        }
+        // Version 2.
+        v.put("f0.p10", percentile(sortedPitch, 0.1));
+        v.put("f0.p90", percentile(sortedPitch, 0.9));
+        int voiced = pitch.count();
+        double d = voiced * sxx - sx * sx;
+        v.put("f0.contour.slope", voiced >= 2 && d > 0 ? (voiced * sxy - sx * sy) / d
+                : Double.NaN);
+        v.put("loudness.voicedToMedian", voicedLoud.mean() - percentile(sortedLoud, 0.5));
+        for (int b = 0; b < FrameAnalyzer.BANDS; b++) {
+            v.put(FeatureSet.BAND_NAMES.get(b), bands[b].mean());
+        }
+        v.put("spectrum.flatness.mean", flatness.mean());
+        v.put("spectrum.rolloff.mean", rolloff.mean());
+        v.put("spectrum.centroid.voiced.mean", voicedCentroid.mean());
+        v.put("spectrum.h1h2.mean", h1h2.mean());
+        for (int c = 1; c < MFCC; c++) {
+            v.put("mfcc" + c + ".voiced.mean", voicedMfcc[c].mean());
+            v.put("mfcc" + c + ".voiced.stddev", voicedMfcc[c].stddev());
         }
 
         Prosody prosody = new Prosody(

@@ -80,6 +80,22 @@ class FeatureSemanticsTest {
     }
 
     @Test
+    void voiceQualityAndBandsFollowTheHarmonicsOfAVowelLikeTone() {
+        // Harmonics of 150 Hz with amplitudes 1/h: H2 is 6 dB below H1; a harmonic spectrum is
+        // far from flat; 1/h puts more power in 300-800 Hz than in 2500-3500 Hz.
+        Map<String, Double> tone = features(glide(150, 150, 1.0, 0.3, 0.3));
+        assertEquals(6.0, tone.get("spectrum.h1h2.mean"), 1.5, tone.toString());
+        assertTrue(tone.get("spectrum.flatness.mean") < -10, tone.toString());
+        assertTrue(tone.get("spectrum.band300to800.mean")
+                > tone.get("spectrum.band2500to3500.mean") + 10, tone.toString());
+        assertTrue(tone.get("spectrum.band300to800.mean") < 0, tone.toString());
+        assertTrue(Math.abs(tone.get("f0.contour.slope")) < 0.5, tone.toString());
+        // A rising glide has a rising contour: 12 semitones in a second.
+        Map<String, Double> rising = features(glide(110, 220, 1.0, 0.3, 0.3));
+        assertEquals(12, rising.get("f0.contour.slope"), 3, rising.toString());
+    }
+
+    @Test
     void vectorBuilderRejectsUnknownRepeatedAndMissingFeatures() {
         FeatureVector vector = new FeatureVector(FeatureSet.current());
         assertThrows(IllegalArgumentException.class, () -> vector.put("f0.maen", 1));
@@ -181,10 +197,22 @@ class FeatureSemanticsTest {
         Values unvoicedRuns = new Values();
         Values[] mfcc = new Values[FrameAnalyzer.MFCC_COUNT];
         Values[] delta = new Values[FrameAnalyzer.MFCC_COUNT];
+        Values[] voicedMfcc = new Values[FrameAnalyzer.MFCC_COUNT];
         for (int c = 0; c < mfcc.length; c++) {
             mfcc[c] = new Values();
             delta[c] = new Values();
+            voicedMfcc[c] = new Values();
         }
+        Values[] bands = new Values[FrameAnalyzer.BANDS];
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = new Values();
+        }
+        Values flatness = new Values();
+        Values rolloff = new Values();
+        Values voicedCentroid = new Values();
+        Values h1h2 = new Values();
+        Values voicedLoud = new Values();
+        List<double[]> f0Track = new ArrayList<>();
         int activeFrames = 0;
         int allFrames = 0;
         int peaks = 0;
@@ -224,6 +252,18 @@ class FeatureSemanticsTest {
                 hammarberg.add(f.hammarbergDb());
                 slopeLow.add(f.slopeLowDbPerKHz());
                 slopeMid.add(f.slopeMidDbPerKHz());
+                for (int c = 1; c < mfcc.length; c++) {
+                    voicedMfcc[c].add(f.mfcc()[c]);
+                }
+                for (int b = 0; b < bands.length; b++) {
+                    bands[b].add(f.bandLevelsDb()[b]);
+                }
+                flatness.add(f.flatnessDb());
+                rolloff.add(f.rolloffHz());
+                voicedCentroid.add(f.centroidHz());
+                h1h2.add(f.h1h2Db());
+                voicedLoud.add(f.loudnessDb());
+                f0Track.add(new double[] {f.index() * 0.01, st[i]});
                 if (i > 0 && !Double.isNaN(st[i - 1])) {
                     double now = hz.applyAsDouble(st[i]);
                     jitter.add(Math.abs(now - hz.applyAsDouble(st[i - 1])) / now);
@@ -287,8 +327,38 @@ class FeatureSemanticsTest {
             }
             m.put("mfcc" + c + ".stddev", mfcc[c].stddev());
             m.put("mfcc" + c + ".delta.stddev", delta[c].stddev());
+            if (c > 0) {
+                m.put("mfcc" + c + ".voiced.mean", voicedMfcc[c].mean());
+                m.put("mfcc" + c + ".voiced.stddev", voicedMfcc[c].stddev());
+            }
         }
+        m.put("f0.p10", f0.percentile(0.1));
+        m.put("f0.p90", f0.percentile(0.9));
+        m.put("f0.contour.slope", lineSlope(f0Track));
+        m.put("loudness.voicedToMedian", voicedLoud.mean() - loud.percentile(0.5));
+        String[] bandNames = {"spectrum.band300to800.mean", "spectrum.band800to1500.mean",
+            "spectrum.band1500to2500.mean", "spectrum.band2500to3500.mean"};
+        for (int b = 0; b < bands.length; b++) {
+            m.put(bandNames[b], bands[b].mean());
+        }
+        m.put("spectrum.flatness.mean", flatness.mean());
+        m.put("spectrum.rolloff.mean", rolloff.mean());
+        m.put("spectrum.centroid.voiced.mean", voicedCentroid.mean());
+        m.put("spectrum.h1h2.mean", h1h2.mean());
         return m;
+    }
+
+    /** Least-squares slope of y against x, by the centred formula (not the sums Functionals uses). */
+    private static double lineSlope(List<double[]> points) {
+        double mx = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double my = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] p : points) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+        }
+        return sxy / sxx;
     }
 
     /** Values of one measure, NaN skipped. */

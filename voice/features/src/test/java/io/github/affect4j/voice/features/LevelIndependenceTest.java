@@ -40,8 +40,8 @@ class LevelIndependenceTest {
     @Test
     void everyFeatureIsNamedDocumentedAndMeasuredOnSpeech() {
         FeatureSet set = FeatureSet.current();
-        assertEquals(FeatureSet.V1, set.version());
-        assertEquals(71, set.size());
+        assertEquals(FeatureSet.V2, set.version());
+        assertEquals(107, set.size());
         assertTrue(set.names().stream().noneMatch(n -> n.equals("mfcc0.mean")),
                 "the mean of MFCC 0 is the recording level");
         double[] v = extractor.extract(TestClips.speech()).speech().orElseThrow().values();
@@ -49,5 +49,16 @@ class LevelIndependenceTest {
             assertTrue(Double.isFinite(v[i]), set.names().get(i) + " = " + v[i]);
             assertTrue(!set.features().get(i).description().isBlank());
         }
+    }
+
+    @Test
+    void versionTwoKeepsEveryVersionOneFeatureWithItsDefinitionAndPosition() {
+        FeatureSet v1 = FeatureSet.forVersion(FeatureSet.V1);
+        FeatureSet v2 = FeatureSet.forVersion(FeatureSet.V2);
+        assertEquals(71, v1.size());
+        assertTrue(v2.includes(v1));
+        assertTrue(!v1.includes(v2));
+        assertEquals(v1.features(), v2.features().subList(0, v1.size()));
+        assertEquals(FeatureSet.current(), v2);
     }
 }

@@ -92,7 +92,7 @@ class SharedPiecesTest {
         FrameSpec forty = new FrameSpec(640, 1024, FrameSpec.PitchAlgorithm.YIN, 60, 600, 80,
                 3400, 300, 2500, 320);
         Frame frame = new Frame(3, forty, 0, 0, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0, 0,
-                new float[13], RawStatistics.EMPTY);
+                new float[13], new float[4], 0, 0, Double.NaN, RawStatistics.EMPTY);
         assertEquals(0.045, frame.startSeconds(), 1e-12);
         assertEquals(0.055, frame.endSeconds(), 1e-12);
         assertEquals(3 * 160 + 640, frame.endSample());

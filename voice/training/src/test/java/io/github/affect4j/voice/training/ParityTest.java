@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.onnx.VoiceModelCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ class ParityTest {
                 assertEquals(model.card(), card);
                 List<LabelledFeatures> inputs = norm
                         ? RuntimeCentring.trainingCopies(samples, VoiceTrainer.nanMean(
-                                samples.stream().map(LabelledFeatures::values).toList(), 71),
+                                samples.stream().map(LabelledFeatures::values).toList(),
+                                FeatureSet.current().size()),
                                 10, 1)
                         : samples;
                 double maxDifference = 0;
