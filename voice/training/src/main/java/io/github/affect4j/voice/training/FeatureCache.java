@@ -29,8 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FeatureCache {
 
-    /** A cached vector; {@code values} is empty when the recording had no speech. */
-    record Entry(double speechSeconds, Optional<double[]> values) {
+    /** A cached vector; {@code valuesOrNull} is null when the recording had no speech. */
+    record Entry(double speechSeconds, double[] valuesOrNull) {
+
+        /** The vector, empty when the recording had no speech. */
+        Optional<double[]> values() {
+            return Optional.ofNullable(valuesOrNull);
+        }
     }
 
     private final Path file;
@@ -57,9 +62,9 @@ final class FeatureCache {
                 String[] parts = line.split("\t", -1);
                 try {
                     double seconds = Double.parseDouble(parts[1]);
-                    Optional<double[]> values = seconds < 0 ? Optional.empty()
-                            : Optional.of(java.util.Arrays.stream(parts[2].split(" "))
-                                    .mapToDouble(Double::parseDouble).toArray());
+                    double[] values = seconds < 0 ? null
+                            : java.util.Arrays.stream(parts[2].split(" "))
+                                    .mapToDouble(Double::parseDouble).toArray();
                     cache.entries.put(parts[0], new Entry(seconds, values));
                 } catch (RuntimeException e) {
                     throw new IOException(file + ": line " + (n + 1) + " is not a cache entry");

@@ -77,11 +77,23 @@ public enum LabelScheme {
      *
      * @param scheme the scheme that matched
      * @param label the label as written (e.g. {@code "boredom"})
-     * @param emotion the label's category, empty when it has none among the eight
-     * @param speaker the speaker, empty when the scheme does not name one
+     * @param emotionOrNull the label's category, null when it has none among the eight; read
+     *     it through {@link #emotion()}
+     * @param speakerOrNull the speaker, null when the scheme does not name one; read it through
+     *     {@link #speaker()}
      */
-    public record Parsed(LabelScheme scheme, String label, Optional<Emotion> emotion,
-                         Optional<String> speaker) {
+    public record Parsed(LabelScheme scheme, String label, Emotion emotionOrNull,
+                         String speakerOrNull) {
+
+        /** {@return the label's category, empty when it has none among the eight} */
+        public Optional<Emotion> emotion() {
+            return Optional.ofNullable(emotionOrNull);
+        }
+
+        /** {@return the speaker, empty when the scheme does not name one} */
+        public Optional<String> speaker() {
+            return Optional.ofNullable(speakerOrNull);
+        }
     }
 
     /**
@@ -97,7 +109,8 @@ public enum LabelScheme {
             return parsed;
         }
         Optional<String> speaker = speakerOf(file, speakerPattern);
-        return parsed.map(p -> new Parsed(p.scheme(), p.label(), p.emotion(), speaker));
+        return parsed.map(p -> new Parsed(p.scheme(), p.label(), p.emotionOrNull(),
+                speaker.orElse(null)));
     }
 
     private Optional<Parsed> auto(Path file) {
@@ -144,8 +157,8 @@ public enum LabelScheme {
                 if (parent != null && parent.getFileName() != null) {
                     String label = parent.getFileName().toString();
                     if (Emotion.fromLabel(label).isPresent()) {
-                        return Optional.of(new Parsed(FOLDER, label, Emotion.fromLabel(label),
-                                Optional.empty()));
+                        return Optional.of(new Parsed(FOLDER, label,
+                                Emotion.fromLabel(label).orElse(null), null));
                     }
                 }
             }
@@ -155,7 +168,7 @@ public enum LabelScheme {
     }
 
     private Optional<Parsed> parsed(String label, String speaker) {
-        return Optional.of(new Parsed(this, label, Emotion.fromLabel(label), Optional.of(speaker)));
+        return Optional.of(new Parsed(this, label, Emotion.fromLabel(label).orElse(null), speaker));
     }
 
     private static Optional<String> speakerOf(Path file, Pattern pattern) {

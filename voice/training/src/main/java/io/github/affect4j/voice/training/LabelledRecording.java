@@ -10,19 +10,23 @@ import java.util.Optional;
  *
  * @param file the WAV file
  * @param emotion the labelled category
- * @param speaker the speaker, empty when unknown
+ * @param speakerOrNull the speaker, null when unknown; read it through {@link #speaker()}
  */
-public record LabelledRecording(Path file, Emotion emotion, Optional<String> speaker) {
+public record LabelledRecording(Path file, Emotion emotion, String speakerOrNull) {
 
     /**
      * @param file the WAV file
      * @param emotion the labelled category
-     * @param speaker the speaker, empty when unknown
-     * @throws NullPointerException if an argument is null
+     * @param speakerOrNull the speaker, null when unknown
+     * @throws NullPointerException if the file or the emotion is null
      */
     public LabelledRecording {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(emotion, "emotion");
-        Objects.requireNonNull(speaker, "speaker");
+    }
+
+    /** {@return the speaker, empty when unknown} */
+    public Optional<String> speaker() {
+        return Optional.ofNullable(speakerOrNull);
     }
 }

@@ -102,7 +102,7 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
                         Integer::sum);
             } else {
                 recordings.add(new LabelledRecording(file, parsed.get().emotion().get(),
-                        parsed.get().speaker()));
+                        parsed.get().speakerOrNull()));
                 if (trainLabels.contains(parsed.get().label().toLowerCase(Locale.ROOT))) {
                     trainFiles.add(file);
                 }

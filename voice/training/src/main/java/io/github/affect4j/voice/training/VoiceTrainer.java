@@ -241,7 +241,7 @@ public final class VoiceTrainer {
                 // The copy is its own "speaker" for centring: a speed change shifts the
                 // speaker's pitch, which centring on the original speaker would keep.
                 LabelledRecording copy = new LabelledRecording(r.file(), r.emotion(),
-                        r.speaker().map(sp -> sp + "#" + variant));
+                        r.speaker().map(sp -> sp + "#" + variant).orElse(null));
                 copies.computeIfAbsent(r, x -> new ArrayList<>())
                         .add(new LabelledFeatures(copy, f.values(), f.speechSeconds()));
             }
@@ -696,7 +696,7 @@ public final class VoiceTrainer {
                 ClipFeatures features = extractor.extract(input);
                 entry = new FeatureCache.Entry(
                         features.speech().map(sp -> sp.speechSeconds()).orElse(-1.0),
-                        features.speech().map(sp -> sp.values()));
+                        features.speech().map(sp -> sp.values()).orElse(null));
                 if (key != null) {
                     cache.put(key, entry);
                 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.affect4j.media.AudioClip;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,8 +70,8 @@ class AugmentationTest {
         Path file = dir.resolve("features.cache");
         FeatureCache cache = FeatureCache.open(file);
         double[] v = {1.0 / 3, Double.NaN, -2.5e-12, 0};
-        cache.put("k1", new FeatureCache.Entry(2.25, Optional.of(v)));
-        cache.put("k2", new FeatureCache.Entry(-1, Optional.empty()));
+        cache.put("k1", new FeatureCache.Entry(2.25, v));
+        cache.put("k2", new FeatureCache.Entry(-1, null));
         FeatureCache again = FeatureCache.open(file);
         assertArrayEquals(v, again.get("k1").orElseThrow().values().orElseThrow());
         assertEquals(2.25, again.get("k1").orElseThrow().speechSeconds());

@@ -9,7 +9,6 @@ import io.github.affect4j.voice.fixtures.TestClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,7 @@ class SpeakerIndependenceTest {
     private static List<LabelledFeatures> withoutSpeakers() {
         return SyntheticCorpus.features().stream().map(f -> new LabelledFeatures(
                 new LabelledRecording(f.recording().file(), f.recording().emotion(),
-                        Optional.empty()), f.values(), f.speechSeconds())).toList();
+                        null), f.values(), f.speechSeconds())).toList();
     }
 
     @Test
