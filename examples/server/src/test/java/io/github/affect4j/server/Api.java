@@ -1,5 +1,7 @@
 package io.github.affect4j.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /** A small HTTP client for the tests: real requests to the running server, JSON answers. */
@@ -86,6 +89,42 @@ final class Api {
         return send(request(path, token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    // ---- the steps most tests take; each fails the test unless the server accepts it --------
+
+    /** Creates a teacher with an administrator's token; returns the teacher's token. */
+    String createTeacher(String adminToken, String name) {
+        Response created = post("/api/users", adminToken, Map.of("name", name, "role", "teacher"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().path("token").asText();
+    }
+
+    /** Creates a classroom; returns its id. */
+    long createClassroom(String token, String name) {
+        Response created = post("/api/classrooms", token, Map.of("name", name));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.id();
+    }
+
+    /** Starts a session in a classroom; returns its id. */
+    long startSession(String token, long classroom, String title, boolean consent) {
+        Response started = post("/api/classrooms/" + classroom + "/sessions", token,
+                Map.of("title", title, "consent", consent));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        return started.id();
+    }
+
+    /** Uploads a frame (as a JPEG part) to a session; the answer, whatever its status. */
+    Response uploadFrame(String token, long session, byte[] image) {
+        return upload("/api/sessions/" + session + "/frames", token, "file", "frame.jpg",
+                "image/jpeg", image);
+    }
+
+    /** Uploads a clip (as a WAV part) to a session; the answer, whatever its status. */
+    Response uploadAudio(String token, long session, byte[] wav) {
+        return upload("/api/sessions/" + session + "/audio", token, "file", "clip.wav",
+                "audio/wav", wav);
     }
 
     private HttpRequest.Builder request(String path, String token) {

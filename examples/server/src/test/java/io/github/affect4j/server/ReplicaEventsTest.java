@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.affect4j.server.Api.Response;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,23 +71,16 @@ class ReplicaEventsTest {
         assertThat(port(first)).isNotEqualTo(port(second));
         // The teacher's token, created on one replica, works on the other: nothing of it lives
         // in a replica's memory.
-        Response created = a.post("/api/users", ADMIN, Map.of("name", "Rivera", "role",
-                "teacher"));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String teacher = created.json().path("token").asText();
-        Response classroom = b.post("/api/classrooms", teacher, Map.of("name", "7C"));
-        assertThat(classroom.status()).as(classroom.text()).isEqualTo(201);
-        Response session = a.post("/api/classrooms/" + classroom.id() + "/sessions", teacher,
-                Map.of("title", "Replicas", "consent", false));
-        assertThat(session.status()).as(session.text()).isEqualTo(201);
+        String teacher = a.createTeacher(ADMIN, "Rivera");
+        long classroom = b.createClassroom(teacher, "7C");
+        long session = a.startSession(teacher, classroom, "Replicas", false);
 
-        try (EventStream onFirst = new EventStream(port(first), session.id(), teacher);
-             EventStream onSecond = new EventStream(port(second), session.id(), teacher)) {
+        try (EventStream onFirst = new EventStream(port(first), session, teacher);
+             EventStream onSecond = new EventStream(port(second), session, teacher)) {
             onFirst.await("ready", WAIT);
             onSecond.await("ready", WAIT);
 
-            Response frame = a.upload("/api/sessions/" + session.id() + "/frames", teacher,
-                    "file", "frame.jpg", "image/jpeg", Media.astronaut());
+            Response frame = a.uploadFrame(teacher, session, Media.astronaut());
             assertThat(frame.status()).as(frame.text()).isEqualTo(201);
             EventStream.Event seenBySecond = onSecond.await("observation",
                     data -> data.path("observationId").asLong() == frame.id(), WAIT);
@@ -97,8 +89,7 @@ class ReplicaEventsTest {
             onFirst.await("observation",
                     data -> data.path("observationId").asLong() == frame.id(), WAIT);
 
-            Response clip = b.upload("/api/sessions/" + session.id() + "/audio", teacher,
-                    "file", "speech.wav", "audio/wav", Media.speech());
+            Response clip = b.uploadAudio(teacher, session, Media.speech());
             assertThat(clip.status()).as(clip.text()).isEqualTo(201);
             EventStream.Event seenByFirst = onFirst.await("observation",
                     data -> data.path("kind").asText().equals("audio"), WAIT);

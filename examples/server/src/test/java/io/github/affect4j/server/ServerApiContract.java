@@ -65,32 +65,23 @@ abstract class ServerApiContract {
     // ---- helpers -------------------------------------------------------------------------
 
     String teacher(String name) {
-        Response created = api.post("/api/users", ADMIN, Map.of("name", name, "role", "teacher"));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.json().path("token").asText();
+        return api.createTeacher(ADMIN, name);
     }
 
     long classroom(String token, String name) {
-        Response created = api.post("/api/classrooms", token, Map.of("name", name));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.id();
+        return api.createClassroom(token, name);
     }
 
     long session(String token, long classroom, boolean consent) {
-        Response started = api.post("/api/classrooms/" + classroom + "/sessions", token,
-                Map.of("title", "Lesson", "consent", consent));
-        assertThat(started.status()).as(started.text()).isEqualTo(201);
-        return started.id();
+        return api.startSession(token, classroom, "Lesson", consent);
     }
 
     Response frame(String token, long session, byte[] image) {
-        return api.upload("/api/sessions/" + session + "/frames", token, "file", "frame.jpg",
-                "image/jpeg", image);
+        return api.uploadFrame(token, session, image);
     }
 
     Response audio(String token, long session, byte[] wav) {
-        return api.upload("/api/sessions/" + session + "/audio", token, "file", "clip.wav",
-                "audio/wav", wav);
+        return api.uploadAudio(token, session, wav);
     }
 
     static void assertProblem(Response response, int status, String detailPart) {
