@@ -1,11 +1,10 @@
 package io.github.affect4j.heuristics.voice;
 
 import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.voice.fixtures.TestClips;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 
 /** Test inputs: the committed clips, the bundled speech sample, and synthetic signals. */
@@ -34,26 +33,11 @@ final class TestAudio {
      * reader, 7.1 s, one sentence.
      */
     static AudioClip speech() {
-        String dir = System.getProperty("affect4j.samples.dir");
-        Path file = dir != null ? Path.of(dir, "speech.wav")
-                : Path.of("..", "examples", "samples", "speech.wav");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException("sample speech not found at " + file.toAbsolutePath()
-                    + "; set affect4j.samples.dir");
-        }
-        try {
-            return AudioClip.readWav(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestClips.speech();
     }
 
     static AudioClip scaled(AudioClip clip, double gain) {
-        float[] s = clip.samples();
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) (s[i] * gain);
-        }
-        return AudioClip.of(s, clip.sampleRate());
+        return TestClips.scaled(clip, gain);
     }
 
     static AudioClip withPeak(AudioClip clip, double peak) {
@@ -96,17 +80,7 @@ final class TestAudio {
     }
 
     static float[] concat(float[]... parts) {
-        int n = 0;
-        for (float[] p : parts) {
-            n += p.length;
-        }
-        float[] all = new float[n];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
+        return TestClips.concat(parts);
     }
 
     /**
@@ -141,32 +115,6 @@ final class TestAudio {
      * test.
      */
     static AudioClip resample(AudioClip clip, int rate) {
-        if (rate == clip.sampleRate()) {
-            return clip;
-        }
-        double ratio = rate / (double) clip.sampleRate();
-        double cutoff = 0.45 * Math.min(1, ratio); // in cycles per input sample
-        int half = (int) Math.ceil(32 / (2 * cutoff));
-        int n = (int) Math.floor(clip.length() * ratio);
-        float[] in = clip.samples();
-        float[] out = new float[n];
-        for (int k = 0; k < n; k++) {
-            double centre = k / ratio;
-            int first = (int) Math.floor(centre) - half + 1;
-            double sum = 0;
-            for (int i = first; i < first + 2 * half; i++) {
-                if (i < 0 || i >= in.length) {
-                    continue;
-                }
-                double x = i - centre;
-                double w = 0.42 + 0.5 * Math.cos(Math.PI * x / half)
-                        + 0.08 * Math.cos(2 * Math.PI * x / half);
-                double sinc = x == 0 ? 2 * cutoff
-                        : Math.sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
-                sum += in[i] * sinc * Math.max(0, w);
-            }
-            out[k] = (float) sum;
-        }
-        return AudioClip.of(out, rate);
+        return TestClips.resample(clip, rate);
     }
 }
