@@ -6,7 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the first start (no users at all) creates the administrator, with the token from
@@ -14,6 +17,10 @@ import org.springframework.stereotype.Component;
  * deliberately not logged: log files travel further than a console. On later starts, when no
  * administrator holds a valid token (all expired or revoked) and {@code AFFECT4J_ADMIN_TOKEN} is
  * set, the first administrator is given that token: the way back in after a lock-out.
+ *
+ * <p>Replicas may start together on one empty database: the creation is claimed through the
+ * single row of the {@code bootstrap} table in the administrator's own transaction, so exactly
+ * one start creates it and the others carry on as later starts do.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -25,39 +32,67 @@ class AdminBootstrap implements ApplicationRunner {
 
     private final UserRepository users;
     private final Affect4jProperties properties;
+    private final TransactionTemplate transaction;
 
-    AdminBootstrap(UserRepository users, Affect4jProperties properties) {
+    AdminBootstrap(UserRepository users, Affect4jProperties properties,
+            PlatformTransactionManager transactions) {
         this.users = users;
         this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
     public void run(ApplicationArguments args) {
         String given = properties.adminToken();
-        if (users.count() > 0) {
-            if (given != null && !given.isBlank()) {
-                OffsetDateTime now = users.now();
-                users.adminWithoutValidToken(now.minus(properties.tokens().lifetime()))
-                        .ifPresent(admin -> {
-                            users.reissue(admin, Tokens.hash(checked(given)), now);
-                            log.info("No administrator had a valid token: administrator {} was"
-                                    + " given the token from AFFECT4J_ADMIN_TOKEN", admin);
-                        });
-            }
+        if (users.count() == 0 && createFirstAdministrator(given)) {
             return;
         }
         if (given != null && !given.isBlank()) {
-            users.insert("admin", Role.ADMIN, Tokens.hash(checked(given)));
+            OffsetDateTime now = users.now();
+            users.adminWithoutValidToken(now.minus(properties.tokens().lifetime()))
+                    .ifPresent(admin -> {
+                        users.reissue(admin, Tokens.hash(checked(given)), now);
+                        log.info("No administrator had a valid token: administrator {} was"
+                                + " given the token from AFFECT4J_ADMIN_TOKEN", admin);
+                    });
+        }
+    }
+
+    /**
+     * Creates the administrator unless another replica, starting on the same empty database at
+     * the same time, claimed the creation first; the claim and the new user commit together.
+     *
+     * @return true if this start created the administrator
+     */
+    private boolean createFirstAdministrator(String given) {
+        String token = given != null && !given.isBlank() ? checked(given) : Tokens.generate();
+        Boolean created;
+        try {
+            created = transaction.execute(status -> {
+                if (!users.claimBootstrap()) {
+                    return false;
+                }
+                users.insert("admin", Role.ADMIN, Tokens.hash(token));
+                return true;
+            });
+        } catch (DuplicateKeyException e) {
+            // The other replica's claim committed while this one waited on the row's key.
+            created = false;
+        }
+        if (!Boolean.TRUE.equals(created)) {
+            log.info("Another server instance created the first administrator");
+            return false;
+        }
+        if (given != null && !given.isBlank()) {
             log.info("Created the administrator 'admin' with the token from AFFECT4J_ADMIN_TOKEN");
         } else {
-            String token = Tokens.generate();
-            users.insert("admin", Role.ADMIN, Tokens.hash(token));
             log.info("Created the administrator 'admin'; its token is printed once below");
             System.out.println();
             System.out.println("  affect4j administrator token (shown only now; store it):");
             System.out.println("  " + token);
             System.out.println();
         }
+        return true;
     }
 
     private static String checked(String given) {

@@ -25,6 +25,21 @@ class UserRepository implements TokenOwners {
         return jdbc.sql("select count(*) from users").query(Long.class).single();
     }
 
+    /**
+     * Claims the one-time creation of the first administrator. Call it inside the transaction
+     * that creates the administrator: when another replica claimed it first, the single
+     * {@code bootstrap} row exists and this returns false, or (when the two inserts overlap)
+     * the row's primary key is taken and the insert fails with a duplicate key once the other
+     * transaction commits.
+     *
+     * @return true if this caller is the one to create the first administrator
+     */
+    boolean claimBootstrap() {
+        return jdbc.sql("insert into bootstrap (id, done_at) select 1, ? where not exists"
+                        + " (select 1 from bootstrap where id = 1)")
+                .param(now()).update() == 1;
+    }
+
     /** Stores a user with the hash of its new token and returns the new id. */
     long insert(String name, Role role, String tokenHash) {
         OffsetDateTime now = now();
