@@ -217,6 +217,24 @@ public final class NativeLibraries {
     }
 
     /**
+     * The innermost cause that has a message, as {@code "Type: message"}: class initialisation
+     * errors wrap the real failure (an {@code UnsatisfiedLinkError} naming the library file).
+     *
+     * @param e a failure to load natives
+     * @return its most telling cause, for a message
+     */
+    public static String rootCause(Throwable e) {
+        Throwable best = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                best = t;
+            }
+        }
+        return best.getClass().getSimpleName() + (best.getMessage() == null ? ""
+                : ": " + best.getMessage());
+    }
+
+    /**
      * The folder of this class loader: the base folder for the first loader that claims it, a
      * numbered copy for each other. The claims live in system properties, the one table every
      * class loader of a JVM shares.
@@ -228,9 +246,10 @@ public final class NativeLibraries {
             Path folder = n == 1 ? base : base.resolve("loader-" + n);
             Object owner = System.getProperties().putIfAbsent(CLAIM_PREFIX + folder, id);
             if (owner == null || owner.equals(id)) {
-                if (n > 1) {
-                    LOG.info("{} is loaded by another class loader of this JVM; this one ({})"
-                            + " uses its own copy in {}", base, id, folder);
+                if (n > 1 && owner == null) {
+                    LOG.info("{} belongs to another class loader of this JVM (the JVM lets one"
+                            + " class loader load a native library file); this one ({}) uses its"
+                            + " own copy in {}", base, id, folder);
                 }
                 return folder;
             }

@@ -53,6 +53,14 @@ final class ChildJvm {
         return entries;
     }
 
+    /** Skips a test that names the libraries of Linux x86-64 (the platform of the build machines). */
+    static void assumeLinuxX64() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                System.getProperty("os.name").startsWith("Linux")
+                        && System.getProperty("os.arch").equals("amd64"),
+                "the test names the Linux x86-64 library files");
+    }
+
     /** The runtime jar whose file name starts with {@code prefix}. */
     static Path jar(String prefix) {
         return runtimeClassPath().stream().map(Path::of)

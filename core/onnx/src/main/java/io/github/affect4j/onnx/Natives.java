@@ -169,7 +169,7 @@ public final class Natives {
     }
 
     private static String failure(Throwable e, String source) {
-        String cause = rootCause(e);
+        String cause = NativeLibraries.rootCause(e);
         StringBuilder message = new StringBuilder("ONNX Runtime natives could not be loaded from ")
                 .append(source).append(" (").append(cause).append("): ");
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
@@ -207,22 +207,5 @@ public final class Natives {
             return Availability.unavailable("ONNX Runtime (com.microsoft.onnxruntime:onnxruntime)"
                     + " is not on the class path (" + e + ")");
         }
-    }
-
-    /**
-     * The innermost cause that has a message, as {@code "Type: message"}: class initialisation
-     * errors wrap the real failure (an {@code UnsatisfiedLinkError} naming the library).
-     *
-     * @param e a failure
-     * @return its most telling cause, for a message
-     */
-    static String rootCause(Throwable e) {
-        Throwable best = e;
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null) {
-                best = t;
-            }
-        }
-        return best.getClass().getSimpleName() + (best.getMessage() == null ? "" : ": " + best.getMessage());
     }
 }

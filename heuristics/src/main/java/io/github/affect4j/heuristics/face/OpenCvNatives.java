@@ -110,7 +110,7 @@ final class OpenCvNatives {
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            String text = String.valueOf(e.getMessage());
+            String text = NativeLibraries.rootCause(e);
             String advice = text.contains("another classloader") || text.contains("another class loader")
                     ? "another class loader of this JVM has loaded this file; use -D"
                             + NativeLibraries.DIRECTORY_PROPERTY + " instead of -D" + LIBRARY_PROPERTY
@@ -119,7 +119,7 @@ final class OpenCvNatives {
                     : NativeLibraries.ADVICE + " (or -D" + LIBRARY_PROPERTY
                             + " to an installed libopencv_java490)";
             throw new IllegalStateException("cannot load the OpenCV native library from " + source
-                    + " (" + e + "): " + advice, e);
+                    + " (" + text + "): " + advice, e);
         }
     }
 
