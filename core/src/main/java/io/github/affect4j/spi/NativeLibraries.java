@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.JarURLConnection;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -235,6 +236,18 @@ public final class NativeLibraries {
     }
 
     /**
+     * Whether a load failed because another class loader of this JVM has loaded the same
+     * library file (the JVM binds a file to one class loader).
+     *
+     * @param e a failure to load natives
+     * @return true if that is the reason
+     */
+    public static boolean loadedByAnotherClassLoader(Throwable e) {
+        // The JDK's words: "Native Library <file> already loaded in another classloader".
+        return rootCause(e).contains("already loaded in another classloader");
+    }
+
+    /**
      * The folder of this class loader: the base folder for the first loader that claims it, a
      * numbered copy for each other. The claims live in system properties, the one table every
      * class loader of a JVM shares.
@@ -303,14 +316,16 @@ public final class NativeLibraries {
      */
     private static long[] sizeAndCrc(URL resource) throws IOException {
         URLConnection connection = resource.openConnection();
-        if (connection instanceof JarURLConnection jar) {
-            // Uncached, and closed here: a cached jar would stay open for the life of the JVM.
-            jar.setUseCaches(false);
-            try (JarFile file = jar.getJarFile()) {
+        // Only a jar file on disk is opened here; nested jars (Spring Boot) are read whole below.
+        if (connection instanceof JarURLConnection jar
+                && "file".equals(jar.getJarFileURL().getProtocol())) {
+            try (JarFile file = new JarFile(Path.of(jar.getJarFileURL().toURI()).toFile())) {
                 ZipEntry entry = file.getEntry(jar.getEntryName());
                 if (entry != null && entry.getSize() >= 0 && entry.getCrc() >= 0) {
                     return new long[] {entry.getSize(), entry.getCrc()};
                 }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                LOG.debug("reading {} whole: {}", resource, e.toString());
             }
         }
         try (CheckedInputStream in = new CheckedInputStream(open(resource), new CRC32())) {

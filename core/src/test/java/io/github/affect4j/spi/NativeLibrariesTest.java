@@ -2,6 +2,7 @@ package io.github.affect4j.spi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,6 +190,10 @@ class NativeLibrariesTest {
                 NativeLibraries.rootCause(wrapped));
         assertEquals("IllegalStateException",
                 NativeLibraries.rootCause(new IllegalStateException()));
+        assertTrue(NativeLibraries.loadedByAnotherClassLoader(new ExceptionInInitializerError(
+                new UnsatisfiedLinkError("Native Library /x/libonnxruntime.so already loaded in"
+                        + " another classloader"))));
+        assertFalse(NativeLibraries.loadedByAnotherClassLoader(wrapped));
     }
 
     /** A jar in the temp folder holding the entries; their jar: URLs by name. */

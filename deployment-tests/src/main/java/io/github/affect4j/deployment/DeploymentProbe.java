@@ -128,8 +128,8 @@ public final class DeploymentProbe {
             return List.of("unknown");
         }
         try (Stream<String> lines = Files.lines(maps)) {
-            return List.copyOf(lines.map(line -> line.substring(line.indexOf('/') < 0 ? line.length()
-                            : line.indexOf('/')))
+            return List.copyOf(lines.filter(line -> line.indexOf('/') >= 0)
+                    .map(line -> line.substring(line.indexOf('/')))
                     .filter(file -> file.contains("onnxruntime") || file.contains("opencv_java"))
                     .collect(TreeSet::new, TreeSet::add, TreeSet::addAll));
         } catch (IOException e) {

@@ -53,7 +53,7 @@ final class ChildJvm {
         return entries;
     }
 
-    /** Skips a test that names the libraries of Linux x86-64 (the platform of the build machines). */
+    /** Skips a test that names the library files of Linux x86-64, the build machines' platform. */
     static void assumeLinuxX64() {
         org.junit.jupiter.api.Assumptions.assumeTrue(
                 System.getProperty("os.name").startsWith("Linux")

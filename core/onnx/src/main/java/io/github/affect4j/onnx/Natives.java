@@ -179,7 +179,7 @@ public final class Natives {
                     + " come from elsewhere: set -Djava.io.tmpdir to a writable folder, and -D")
                     .append(NativeLibraries.DIRECTORY_PROPERTY)
                     .append(" to a folder that allows execution if that one is mounted noexec");
-        } else if (cause.contains("another classloader") || cause.contains("another class loader")) {
+        } else if (NativeLibraries.loadedByAnotherClassLoader(e)) {
             message.append("another class loader of this JVM has loaded these library files;"
                     + " use -D").append(NativeLibraries.DIRECTORY_PROPERTY)
                     .append(" instead of -D").append(NATIVE_PATH)

@@ -83,12 +83,13 @@ final class BundledCascades {
             for (String name : NAMES) {
                 URL resource = BundledCascades.class.getResource(name);
                 if (resource == null) {
-                    throw new IllegalStateException("resource " + name + " is missing from the jar");
+                    throw new IllegalStateException("resource " + name
+                            + " is missing from the jar");
                 }
                 files.put(name, resource);
             }
-            return NativeLibraries.unpack("affect4j-cascades", BundledCascades.class.getClassLoader(),
-                    files);
+            return NativeLibraries.unpack("affect4j-cascades",
+                    BundledCascades.class.getClassLoader(), files);
         }
         Path directory = null;
         try {

@@ -104,22 +104,23 @@ final class OpenCvNatives {
                         + " java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + ")";
                 nu.pattern.OpenCV.loadLocally();
             }
-            // Fails here, not later inside an analysis, if what was loaded is not OpenCV's Java library.
+            // Fails here, not later inside an analysis, if what was loaded is not OpenCV's Java
+            // library.
             new Mat().release();
             LOG.debug("OpenCV natives loaded from {}", source);
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException | LinkageError e) {
-            String text = NativeLibraries.rootCause(e);
-            String advice = text.contains("another classloader") || text.contains("another class loader")
+            String advice = NativeLibraries.loadedByAnotherClassLoader(e)
                     ? "another class loader of this JVM has loaded this file; use -D"
-                            + NativeLibraries.DIRECTORY_PROPERTY + " instead of -D" + LIBRARY_PROPERTY
+                            + NativeLibraries.DIRECTORY_PROPERTY + " instead of -D"
+                            + LIBRARY_PROPERTY
                             + " (each class loader then gets its own copy), or load affect4j and"
                             + " OpenCV from one shared class loader"
                     : NativeLibraries.ADVICE + " (or -D" + LIBRARY_PROPERTY
                             + " to an installed libopencv_java490)";
             throw new IllegalStateException("cannot load the OpenCV native library from " + source
-                    + " (" + text + "): " + advice, e);
+                    + " (" + NativeLibraries.rootCause(e) + "): " + advice, e);
         }
     }
 
