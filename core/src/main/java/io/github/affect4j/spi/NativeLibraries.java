@@ -91,6 +91,37 @@ public final class NativeLibraries {
         SYSTEM
     }
 
+    /**
+     * The operating system and processor the JVM runs on, in one spelling for all libraries;
+     * each provider maps it onto the folder names of its library's jar.
+     *
+     * @param os {@code linux}, {@code osx} or {@code windows}
+     * @param arch {@code x86_64}, {@code aarch64}, {@code arm} (32-bit) or {@code x86} (32-bit)
+     */
+    public record Platform(String os, String arch) {
+
+        /**
+         * The running platform, from {@code os.name} and {@code os.arch}.
+         *
+         * @return the platform, or empty for a system or processor no bundled library is made
+         *     for
+         */
+        public static Optional<Platform> current() {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+            String osName = os.contains("mac") || os.contains("darwin") ? "osx"
+                    : os.contains("win") ? "windows" : os.contains("nux") ? "linux" : null;
+            String archName = switch (arch) {
+                case "amd64", "x86_64" -> "x86_64";
+                case "aarch64", "arm64" -> "aarch64";
+                case "x86", "i386", "i686" -> "x86";
+                default -> arch.startsWith("arm") ? "arm" : null;
+            };
+            return osName == null || archName == null ? Optional.empty()
+                    : Optional.of(new Platform(osName, archName));
+        }
+    }
+
     private NativeLibraries() {
     }
 

@@ -183,6 +183,31 @@ class NativeLibrariesTest {
     }
 
     @Test
+    void thePlatformIsSpeltOneWayForEveryLibrary() {
+        String os = System.getProperty("os.name");
+        String arch = System.getProperty("os.arch");
+        try {
+            System.setProperty("os.name", "Linux");
+            System.setProperty("os.arch", "amd64");
+            assertEquals(java.util.Optional.of(new NativeLibraries.Platform("linux", "x86_64")),
+                    NativeLibraries.Platform.current());
+            System.setProperty("os.name", "Mac OS X");
+            System.setProperty("os.arch", "aarch64");
+            assertEquals(java.util.Optional.of(new NativeLibraries.Platform("osx", "aarch64")),
+                    NativeLibraries.Platform.current());
+            System.setProperty("os.name", "Windows 11");
+            System.setProperty("os.arch", "x86");
+            assertEquals(java.util.Optional.of(new NativeLibraries.Platform("windows", "x86")),
+                    NativeLibraries.Platform.current());
+            System.setProperty("os.arch", "riscv64");
+            assertEquals(java.util.Optional.empty(), NativeLibraries.Platform.current());
+        } finally {
+            System.setProperty("os.name", os);
+            System.setProperty("os.arch", arch);
+        }
+    }
+
+    @Test
     void failuresAreNamedByTheirInnermostCause() {
         Throwable wrapped = new ExceptionInInitializerError(new UnsatisfiedLinkError(
                 "no onnxruntime in /tmp/x"));

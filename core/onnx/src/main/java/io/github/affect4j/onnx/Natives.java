@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -144,7 +143,9 @@ public final class Natives {
                 files.put(name, resource);
             } else if (!library.startsWith("onnxruntime_providers")) {
                 throw new IllegalStateException("the onnxruntime jar holds no " + name + " for "
-                        + platform + " to unpack into -D" + NativeLibraries.DIRECTORY_PROPERTY);
+                        + platform + " to unpack into -D" + NativeLibraries.DIRECTORY_PROPERTY
+                        + " (a jar stripped of its natives: use -D"
+                        + NativeLibraries.SOURCE_PROPERTY + "=system or -D" + NATIVE_PATH + ")");
             }
         }
         String version = Optional.ofNullable(OrtEnvironment.class.getPackage())
@@ -155,13 +156,17 @@ public final class Natives {
 
     /** ONNX Runtime's name for this platform's resource folder, or null if it ships none. */
     static String platform() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String osName = os.contains("mac") || os.contains("darwin") ? "osx"
-                : os.contains("win") ? "win" : os.contains("nux") ? "linux" : null;
-        String archName = arch.startsWith("amd64") || arch.startsWith("x86_64") ? "x64"
-                : arch.startsWith("aarch64") ? "aarch64" : null;
-        return osName == null || archName == null ? null : osName + "-" + archName;
+        NativeLibraries.Platform platform = NativeLibraries.Platform.current().orElse(null);
+        if (platform == null) {
+            return null;
+        }
+        String arch = switch (platform.arch()) {
+            case "x86_64" -> "x64";
+            case "aarch64" -> "aarch64";
+            default -> null;
+        };
+        String os = platform.os().equals("windows") ? "win" : platform.os();
+        return arch == null ? null : os + "-" + arch;
     }
 
     private static String libraryProperty(String library) {

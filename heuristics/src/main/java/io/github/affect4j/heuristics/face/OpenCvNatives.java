@@ -4,7 +4,6 @@ import io.github.affect4j.spi.NativeLibraries;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import org.opencv.core.Core;
 import org.opencv.core.Mat;
@@ -124,17 +123,15 @@ final class OpenCvNatives {
         }
     }
 
-    /** openpnp's folder for this platform, e.g. {@code linux/x86_64}, or null if it ships none. */
+    /** openpnp's folder for this platform with a dash for the slash, e.g. {@code linux-x86_64}. */
     static String platform() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-        String osName = os.contains("mac") || os.contains("darwin") ? "osx"
-                : os.contains("win") ? "windows" : os.contains("nux") ? "linux" : null;
-        String archName = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
-                : arch.equals("aarch64") || arch.equals("arm64") ? "ARMv8"
-                : arch.startsWith("arm") ? "ARMv7" : arch.equals("x86") || arch.equals("i386")
-                        || arch.equals("i686") ? "x86_32" : null;
-        return osName == null || archName == null ? null : osName + "-" + archName;
+        return NativeLibraries.Platform.current().map(platform -> platform.os() + "-"
+                + switch (platform.arch()) {
+                    case "aarch64" -> "ARMv8";
+                    case "arm" -> "ARMv7";
+                    case "x86" -> "x86_32";
+                    default -> platform.arch();
+                }).orElse(null);
     }
 
     private static String libraryFileName() {
