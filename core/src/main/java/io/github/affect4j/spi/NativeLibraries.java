@@ -54,7 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Several class loaders.</b> The JVM binds a native library file to the first class loader
  * that loads it; another class loader (a second web application, a test harness) cannot load the
  * same file. {@link #unpack} therefore gives the first class loader of a JVM the folder itself and
- * each further class loader a copy of its own in a numbered subfolder.
+ * each further class loader a copy of its own in a numbered subfolder. Which class loader holds
+ * which folder is recorded in system properties named {@code affect4j.natives.loader:<folder>},
+ * the one table all class loaders of a JVM share.
  *
  * <p>All methods are thread-safe. Not meant for applications: they set the system properties;
  * providers call this class.
