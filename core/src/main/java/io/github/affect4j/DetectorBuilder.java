@@ -85,6 +85,7 @@ public final class DetectorBuilder<D extends AutoCloseable> {
     /**
      * Searches this class loader for providers instead of the one that loaded affect4j.
      *
+     * @param loader the class loader to search, or null for the one that loaded affect4j
      * @return this builder
      */
     public DetectorBuilder<D> classLoader(ClassLoader loader) {
@@ -96,6 +97,8 @@ public final class DetectorBuilder<D extends AutoCloseable> {
      * Lists every provider discovery sees, best first, with its declared options and its
      * availability under the current options (a provider that does not take them, or finds a
      * value invalid, is listed as unusable with the reason). Creates nothing.
+     *
+     * @return a status per provider, best first
      */
     public List<ProviderStatus> providers() {
         return discovery.statuses(loader(), options);

@@ -20,6 +20,7 @@ public record FaceResult(BoundingBox box, double confidence, EmotionScores score
      * @param confidence the face detector's confidence, in [0, 1]
      * @param scores the emotion distribution
      * @param quality how far the scores can be trusted
+     * @param source whether a detector found the face or the whole image was read as one
      * @throws IllegalArgumentException if the confidence is outside [0, 1]
      */
     public FaceResult {
@@ -35,6 +36,10 @@ public record FaceResult(BoundingBox box, double confidence, EmotionScores score
     /**
      * A face a detector found ({@link FaceSource#DETECTED}).
      *
+     * @param box the face in source-image pixels
+     * @param confidence the face detector's confidence, in [0, 1]
+     * @param scores the emotion distribution
+     * @param quality how far the scores can be trusted
      * @throws IllegalArgumentException if the confidence is outside [0, 1]
      */
     public FaceResult(BoundingBox box, double confidence, EmotionScores scores,

@@ -40,7 +40,10 @@ public enum FaceSource {
      */
     WHOLE_IMAGE_GIVEN;
 
-    /** Whether the whole image was read as the face (every value but {@link #DETECTED}). */
+    /**
+     * {@return whether the whole image was read as the face (every value but
+     * {@link #DETECTED})}
+     */
     public boolean wholeImage() {
         return this != DETECTED;
     }

@@ -11,6 +11,7 @@ public class InvalidOptionException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The option at fault, or null when the fault lies in a combination of options. */
     private final String option;
 
     /**
@@ -22,7 +23,10 @@ public class InvalidOptionException extends IllegalArgumentException {
         this.option = option;
     }
 
-    /** The name of the option at fault, or null when a combination of options is at fault. */
+    /**
+     * {@return the name of the option at fault, or null when a combination of options is at
+     * fault}
+     */
     public String option() {
         return option;
     }

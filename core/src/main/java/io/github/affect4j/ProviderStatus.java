@@ -32,7 +32,15 @@ public record ProviderStatus(String id, int priority, boolean usable, String rea
         options = List.copyOf(options);
     }
 
-    /** A status of a provider that declares no options (or could not be asked for them). */
+    /**
+     * A status of a provider that declares no options (or could not be asked for them).
+     *
+     * @param id the provider id
+     * @param priority the provider's priority
+     * @param usable whether the provider reported itself available
+     * @param reason why it is not usable or was not chosen
+     * @throws NullPointerException if id or reason is null
+     */
     public ProviderStatus(String id, int priority, boolean usable, String reason) {
         this(id, priority, usable, reason, List.of());
     }

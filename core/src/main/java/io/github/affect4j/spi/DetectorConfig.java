@@ -37,12 +37,18 @@ public final class DetectorConfig {
         this.values = values;
     }
 
-    /** A configuration that declares no option and holds no value. */
+    /** {@return a configuration that declares no option and holds no value} */
     public static DetectorConfig empty() {
         return EMPTY;
     }
 
-    /** The declared options, each at its default. */
+    /**
+     * The declared options, each at its default.
+     *
+     * @param declared the provider's option declarations
+     * @return the configuration with no value given
+     * @throws IllegalArgumentException if two declarations share a name
+     */
     public static DetectorConfig defaults(List<OptionSpec> declared) {
         return of(declared, Map.of());
     }
@@ -89,7 +95,7 @@ public final class DetectorConfig {
                         .collect(Collectors.joining(", "));
     }
 
-    /** The declared options, in declaration order. */
+    /** {@return the declared options, in declaration order} */
     public List<OptionSpec> declared() {
         return List.copyOf(specs.values());
     }
@@ -97,6 +103,8 @@ public final class DetectorConfig {
     /**
      * Whether the option was given (rather than left at its default).
      *
+     * @param name the declared option name
+     * @return whether it was given
      * @throws IllegalArgumentException if the name is not declared
      */
     public boolean isSet(String name) {
@@ -107,6 +115,8 @@ public final class DetectorConfig {
     /**
      * The value as given, trimmed, or empty when the option was not given.
      *
+     * @param name the declared option name
+     * @return the value, or empty
      * @throws IllegalArgumentException if the name is not declared
      */
     public Optional<String> get(String name) {
@@ -117,6 +127,8 @@ public final class DetectorConfig {
     /**
      * An integer option: the value given, or the declared default.
      *
+     * @param name the declared option name
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as an integer
      * @throws IllegalStateException if it was not given and declares no default
      */
@@ -128,6 +140,9 @@ public final class DetectorConfig {
      * An integer option whose default depends on other options: the value given, or
      * {@code fallback}.
      *
+     * @param name the declared option name
+     * @param fallback the value when the option was not given
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as an integer
      */
     public int getInt(String name, int fallback) {
@@ -137,6 +152,8 @@ public final class DetectorConfig {
     /**
      * A decimal option: the value given, or the declared default.
      *
+     * @param name the declared option name
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as a decimal
      * @throws IllegalStateException if it was not given and declares no default
      */
@@ -148,6 +165,9 @@ public final class DetectorConfig {
      * A decimal option whose default depends on other options: the value given, or
      * {@code fallback}.
      *
+     * @param name the declared option name
+     * @param fallback the value when the option was not given
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as a decimal
      */
     public double getDouble(String name, double fallback) {
@@ -157,6 +177,8 @@ public final class DetectorConfig {
     /**
      * A boolean option: the value given, or the declared default.
      *
+     * @param name the declared option name
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as a boolean
      * @throws IllegalStateException if it was not given and declares no default
      */
@@ -168,6 +190,9 @@ public final class DetectorConfig {
      * A boolean option whose default depends on other options: the value given, or
      * {@code fallback}.
      *
+     * @param name the declared option name
+     * @param fallback the value when the option was not given
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as a boolean
      */
     public boolean getBoolean(String name, boolean fallback) {
@@ -177,6 +202,8 @@ public final class DetectorConfig {
     /**
      * A choice option, in lower case: the value given, or the declared default.
      *
+     * @param name the declared option name
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as a choice
      * @throws IllegalStateException if it was not given and declares no default
      */
@@ -188,6 +215,9 @@ public final class DetectorConfig {
      * A choice option whose default depends on other options: the value given (lower case), or
      * {@code fallback}.
      *
+     * @param name the declared option name
+     * @param fallback the value when the option was not given
+     * @return the value
      * @throws IllegalArgumentException if the name is not declared as a choice
      */
     public String getChoice(String name, String fallback) {
@@ -197,6 +227,8 @@ public final class DetectorConfig {
     /**
      * A path option, or empty when not given.
      *
+     * @param name the declared option name
+     * @return the path, or empty
      * @throws IllegalArgumentException if the name is not declared as a path
      */
     public Optional<Path> getPath(String name) {
@@ -206,6 +238,8 @@ public final class DetectorConfig {
     /**
      * A text option, trimmed: the value given, the declared default, or empty.
      *
+     * @param name the declared option name
+     * @return the value, or empty
      * @throws IllegalArgumentException if the name is not declared as text
      */
     public Optional<String> getString(String name) {
@@ -214,7 +248,7 @@ public final class DetectorConfig {
         return Optional.ofNullable(value != null ? (String) value : spec.defaultValue());
     }
 
-    /** The values given, trimmed, sorted by name; defaults are not included. */
+    /** {@return the values given, trimmed, sorted by name; defaults are not included} */
     public Map<String, String> asMap() {
         return given;
     }

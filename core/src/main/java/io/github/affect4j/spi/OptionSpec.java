@@ -55,7 +55,10 @@ public record OptionSpec(String name, Type type, Range range, List<String> choic
         /** Free text the provider checks itself (in {@link DetectorProvider#validate}). */
         STRING;
 
-        /** The type's name in messages and listings: {@code integer}, {@code decimal}... */
+        /**
+         * {@return the type's name in messages and listings: {@code integer},
+         * {@code decimal}...}
+         */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -71,19 +74,39 @@ public record OptionSpec(String name, Type type, Range range, List<String> choic
      */
     public record Range(double min, boolean minIncluded, double max, boolean maxIncluded) {
 
-        /** @throws IllegalArgumentException if a bound is not finite or min exceeds max */
+        /**
+         * Checks the bounds.
+         *
+         * @param min the lower bound
+         * @param minIncluded whether {@code min} itself is allowed
+         * @param max the upper bound
+         * @param maxIncluded whether {@code max} itself is allowed
+         * @throws IllegalArgumentException if a bound is not finite or min exceeds max
+         */
         public Range {
             if (!Double.isFinite(min) || !Double.isFinite(max) || min > max) {
                 throw new IllegalArgumentException("invalid range " + min + " to " + max);
             }
         }
 
-        /** A range including both ends. */
+        /**
+         * A range including both ends.
+         *
+         * @param min the lower bound, allowed
+         * @param max the upper bound, allowed
+         * @return {@code [min, max]}
+         * @throws IllegalArgumentException if a bound is not finite or min exceeds max
+         */
         public static Range closed(double min, double max) {
             return new Range(min, true, max, true);
         }
 
-        /** Whether the value lies in this range. */
+        /**
+         * Whether the value lies in this range.
+         *
+         * @param value a number
+         * @return true if it is allowed
+         */
         public boolean contains(double value) {
             return (minIncluded ? value >= min : value > min)
                     && (maxIncluded ? value <= max : value < max);
@@ -98,6 +121,15 @@ public record OptionSpec(String name, Type type, Range range, List<String> choic
     }
 
     /**
+     * Checks the declaration.
+     *
+     * @param name the option name, camelCase
+     * @param type the type of its values
+     * @param range the allowed numbers for numeric types; null for other types
+     * @param choices the allowed values for {@link Type#CHOICE} (stored in lower case); null or
+     *     empty for other types
+     * @param defaultValue the value used when the option is not given, or null
+     * @param description one line saying what the option does
      * @throws IllegalArgumentException if the name is not camelCase, the range or choices do not
      *     fit the type, the description is blank, or the default is not a valid value
      */
@@ -128,51 +160,112 @@ public record OptionSpec(String name, Type type, Range range, List<String> choic
         }
     }
 
-    /** An integer option. */
+    /**
+     * An integer option.
+     *
+     * @param name the option name, camelCase
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @param defaultValue the value when not given, or null
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec integer(String name, int min, int max, Integer defaultValue,
                                      String description) {
         return new OptionSpec(name, Type.INTEGER, Range.closed(min, max), List.of(),
                 defaultValue == null ? null : defaultValue.toString(), description);
     }
 
-    /** A decimal option with both ends of the range allowed. */
+    /**
+     * A decimal option with both ends of the range allowed.
+     *
+     * @param name the option name, camelCase
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @param defaultValue the value when not given, or null
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec decimal(String name, double min, double max, Double defaultValue,
                                      String description) {
         return decimal(name, Range.closed(min, max), defaultValue, description);
     }
 
-    /** A decimal option with the given range. */
+    /**
+     * A decimal option with the given range.
+     *
+     * @param name the option name, camelCase
+     * @param range the values allowed
+     * @param defaultValue the value when not given, or null
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec decimal(String name, Range range, Double defaultValue,
                                      String description) {
         return new OptionSpec(name, Type.DECIMAL, range, List.of(),
                 defaultValue == null ? null : plain(defaultValue), description);
     }
 
-    /** A boolean option. */
+    /**
+     * A boolean option.
+     *
+     * @param name the option name, camelCase
+     * @param defaultValue the value when not given, or null
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec bool(String name, Boolean defaultValue, String description) {
         return new OptionSpec(name, Type.BOOLEAN, null, List.of(),
                 defaultValue == null ? null : defaultValue.toString(), description);
     }
 
-    /** A path option, without a default. */
+    /**
+     * A path option, without a default.
+     *
+     * @param name the option name, camelCase
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec path(String name, String description) {
         return new OptionSpec(name, Type.PATH, null, List.of(), null, description);
     }
 
-    /** An option taking one of a few words. */
+    /**
+     * An option taking one of a few words.
+     *
+     * @param name the option name, camelCase
+     * @param choices the words allowed, in any case
+     * @param defaultValue the word when not given, or null
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec choice(String name, List<String> choices, String defaultValue,
                                     String description) {
         return new OptionSpec(name, Type.CHOICE, null, choices, defaultValue, description);
     }
 
-    /** A free-text option that the provider checks itself. */
+    /**
+     * A free-text option that the provider checks itself.
+     *
+     * @param name the option name, camelCase
+     * @param defaultValue the text when not given, or null
+     * @param description one line saying what the option does
+     * @return the declaration
+     * @throws IllegalArgumentException as the {@linkplain OptionSpec constructor} does
+     */
     public static OptionSpec string(String name, String defaultValue, String description) {
         return new OptionSpec(name, Type.STRING, null, List.of(), defaultValue, description);
     }
 
     /**
-     * What values are allowed, in words for messages and listings: {@code [1, 64]},
-     * {@code accurate|fast}, {@code true|false}, {@code a path} or {@code text}.
+     * {@return what values are allowed, in words for messages and listings: {@code [1, 64]},
+     * {@code accurate|fast}, {@code true|false}, {@code a path} or {@code text}}
      */
     public String allowed() {
         return switch (type) {

@@ -66,6 +66,8 @@ public final class OnnxFaceEmotion {
         /**
          * Sets a provider option, e.g. {@code option("mode", "fast")}.
          *
+         * @param name the option name
+         * @param value its value
          * @return this builder
          * @throws io.github.affect4j.InvalidOptionException if the name is not a known option
          */

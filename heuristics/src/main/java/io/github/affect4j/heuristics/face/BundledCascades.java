@@ -1,12 +1,16 @@
 package io.github.affect4j.heuristics.face;
 
+import io.github.affect4j.spi.NativeLibraries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * (from Debian's {@code opencv-data} 4.6.0, see {@code NOTICE-cascades.md}) are extracted once per
  * class loader into a private folder {@code affect4j-cascades*} under {@code java.io.tmpdir}
  * (about 1 MB), which is deleted at JVM exit. The extraction is repeated if a temp-folder
- * cleaner removed the files in the meantime. Users who cannot write there set the provider
- * option {@code cascadeDirectory} to a folder holding files of the same names; nothing is
- * extracted then.
+ * cleaner removed the files in the meantime. With {@code affect4j.natives.dir} set they go to
+ * {@code <dir>/affect4j-cascades/} instead, beside the OpenCV library, once for all JVM starts
+ * ({@link NativeLibraries#unpack}). Users who want neither set the provider option
+ * {@code cascadeDirectory} to a folder holding files of the same names; nothing is extracted
+ * then.
  */
 final class BundledCascades {
 
@@ -44,6 +50,8 @@ final class BundledCascades {
      * The folder holding the bundled cascades, extracting them first if needed.
      *
      * @throws UncheckedIOException naming the folder if extraction fails
+     * @throws IllegalStateException naming the folder if extraction into
+     *     {@code affect4j.natives.dir} fails
      */
     static Path directory() {
         synchronized (LOCK) {
@@ -70,6 +78,19 @@ final class BundledCascades {
     }
 
     private static Path extract() {
+        if (NativeLibraries.directory().isPresent()) {
+            Map<String, URL> files = new LinkedHashMap<>();
+            for (String name : NAMES) {
+                URL resource = BundledCascades.class.getResource(name);
+                if (resource == null) {
+                    throw new IllegalStateException("resource " + name
+                            + " is missing from the jar");
+                }
+                files.put(name, resource);
+            }
+            return NativeLibraries.unpack("affect4j-cascades",
+                    BundledCascades.class.getClassLoader(), files);
+        }
         Path directory = null;
         try {
             directory = Files.createTempDirectory("affect4j-cascades");

@@ -42,6 +42,7 @@ public final class Augmentation {
      *
      * @param speeds speed factors, each in [0.5, 2] and not 1
      * @param snrsDb signal-to-noise ratios in dB, each in [-10, 60]
+     * @return the augmentation
      * @throws IllegalArgumentException naming the value out of range
      */
     public static Augmentation of(double[] speeds, double[] snrsDb) {
@@ -63,6 +64,8 @@ public final class Augmentation {
      * Reads {@code speed=0.9:1.1,noise=20:10} (either part may be left out; {@code none} for no
      * copies).
      *
+     * @param text the description, as the command line takes it
+     * @return the augmentation
      * @throws IllegalArgumentException naming the part that cannot be read
      */
     public static Augmentation parse(String text) {
@@ -95,12 +98,15 @@ public final class Augmentation {
         return of(speeds, snrs);
     }
 
-    /** Whether there are no copies. */
+    /** {@return whether there are no copies} */
     public boolean isNone() {
         return speeds.length == 0 && snrs.length == 0;
     }
 
-    /** The copies' names, in the order {@link #apply} returns them, e.g. {@code speed0.9}. */
+    /**
+     * {@return the copies' names, in the order {@link #apply} returns them, e.g.
+     * {@code speed0.9}}
+     */
     public List<String> variants() {
         List<String> names = new ArrayList<>();
         for (double s : speeds) {
@@ -117,6 +123,7 @@ public final class Augmentation {
      *
      * @param clip the recording
      * @param seed the recording's seed (e.g. from its name), mixed with each variant's index
+     * @return one clip per variant
      */
     public List<AudioClip> apply(AudioClip clip, long seed) {
         List<AudioClip> out = new ArrayList<>();

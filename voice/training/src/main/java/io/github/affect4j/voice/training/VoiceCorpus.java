@@ -28,7 +28,14 @@ import java.util.stream.Stream;
 public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
                           Map<String, Integer> skipped, Set<Path> trainOnly) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param root the folder scanned
+     * @param recordings the usable recordings, sorted by path
+     * @param skipped counts of skipped files by reason
+     * @param trainOnly files among the recordings that only ever train
+     */
     public VoiceCorpus {
         Objects.requireNonNull(root, "root");
         recordings = List.copyOf(recordings);
@@ -36,7 +43,13 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
         trainOnly = Set.copyOf(trainOnly);
     }
 
-    /** A corpus whose recordings all train and test. */
+    /**
+     * A corpus whose recordings all train and test.
+     *
+     * @param root the folder scanned
+     * @param recordings the usable recordings, sorted by path
+     * @param skipped counts of skipped files by reason
+     */
     public VoiceCorpus(Path root, List<LabelledRecording> recordings, Map<String, Integer> skipped) {
         this(root, recordings, skipped, Set.of());
     }
@@ -65,8 +78,12 @@ public record VoiceCorpus(Path root, List<LabelledRecording> recordings,
      * Recordings whose label is one of {@code trainOnly} are kept for training but never
      * tested in cross-validation ({@link #trainOnly()}).
      *
+     * @param root the folder
+     * @param scheme how labels and speakers are read
+     * @param speakerPattern a pattern for the speaker in file names, or null
      * @param leaveOut labels to leave out, counted in {@link #skipped()}
      * @param trainOnly labels whose recordings only train
+     * @return the corpus
      * @throws IOException if the folder cannot be listed
      * @throws IllegalArgumentException if the folder does not exist or holds no usable recording
      */

@@ -735,6 +735,9 @@ public final class VoiceTrainer {
          * Features left out of the model: those whose {@link FeatureSet} name matches the
          * pattern entirely, or null to use all (default). The card then lists only the features
          * the model reads.
+         *
+         * @param value the pattern, or null
+         * @return this builder
          */
         public Builder exclude(java.util.regex.Pattern value) {
             this.exclude = value;
@@ -747,6 +750,9 @@ public final class VoiceTrainer {
          * speech) can put a feature 10 standard deviations out, where a linear model's
          * probabilities saturate and every input reads as one class; cut off, no single feature
          * can outvote the others. Applied identically in training, in Java and in the ONNX graph.
+         *
+         * @param value the cut-off, in standard deviations
+         * @return this builder
          */
         public Builder limit(double value) {
             this.limit = value;
@@ -756,6 +762,9 @@ public final class VoiceTrainer {
         /**
          * Whether every class weighs the same in training, whatever its number of recordings
          * (weights {@code N / (classes * n_class)}; default false).
+         *
+         * @param value whether classes weigh the same
+         * @return this builder
          */
         public Builder balanced(boolean value) {
             this.balanced = value;
@@ -765,6 +774,9 @@ public final class VoiceTrainer {
         /**
          * The regularisation cost C of {@code liblinear} and {@code svm}, in (0, 10000]
          * (default 1): larger fits the training data more closely.
+         *
+         * @param value the cost C
+         * @return this builder
          */
         public Builder cost(double value) {
             this.cost = value;
@@ -774,13 +786,21 @@ public final class VoiceTrainer {
         /**
          * The RBF kernel width of {@code svm}, 0 for 1 / number of features (default 0), at
          * most 100.
+         *
+         * @param value the kernel width, or 0
+         * @return this builder
          */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
         }
 
-        /** Perturbed copies added to every training part (default none). */
+        /**
+         * Perturbed copies added to every training part (default none).
+         *
+         * @param value the copies to add
+         * @return this builder
+         */
         public Builder augmentation(Augmentation value) {
             this.augmentation = Objects.requireNonNull(value, "augmentation");
             return this;
@@ -789,6 +809,9 @@ public final class VoiceTrainer {
         /**
          * A file keeping extracted vectors between runs (keyed by each recording's SHA-256, the
          * feature-set version and the variant), or null for none (default).
+         *
+         * @param value the cache file, or null
+         * @return this builder
          */
         public Builder cache(Path value) {
             this.cache = value;
@@ -798,6 +821,9 @@ public final class VoiceTrainer {
         /**
          * Whether to train when recordings name no speaker, cross-validating over recordings
          * with a warning (default false: {@link VoiceTrainer#train} refuses).
+         *
+         * @param value whether to train without speakers
+         * @return this builder
          */
         public Builder allowSpeakerDependent(boolean value) {
             this.allowSpeakerDependent = value;
@@ -863,6 +889,9 @@ public final class VoiceTrainer {
          * Whether to train for run-time speaker normalisation (default false): the model's card
          * asks the detector to centre each segment on the speaker's earlier speech, and the
          * model learns from recordings centred as that would centre them.
+         *
+         * @param value whether to train for speaker normalisation
+         * @return this builder
          */
         public Builder speakerNormalisation(boolean value) {
             this.speakerNormalisation = value;
