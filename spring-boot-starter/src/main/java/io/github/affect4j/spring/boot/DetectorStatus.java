@@ -57,7 +57,7 @@ public record DetectorStatus(String kind, boolean available, String provider, St
      * made, from {@link FaceEmotionDetector#info()} for one the application defined.
      */
     public static DetectorStatus of(FaceEmotionDetector detector) {
-        return detector instanceof ManagedFaceDetector managed ? managed.status()
+        return detector instanceof ManagedDetector<?> managed ? managed.status()
                 : running("face", detector.info(), List.of());
     }
 
@@ -66,7 +66,7 @@ public record DetectorStatus(String kind, boolean available, String provider, St
      * made, from {@link VoiceEmotionDetector#info()} for one the application defined.
      */
     public static DetectorStatus of(VoiceEmotionDetector detector) {
-        return detector instanceof ManagedVoiceDetector managed ? managed.status()
+        return detector instanceof ManagedDetector<?> managed ? managed.status()
                 : running("voice", detector.info(), List.of());
     }
 }

@@ -12,16 +12,11 @@ import java.util.List;
  * measured, or a stand-in whose calls throw {@link io.github.affect4j.DetectorUnavailableException}
  * when none could be built. Thread-safe, like the detector it wraps.
  */
-final class ManagedFaceDetector implements FaceEmotionDetector {
-
-    private final DetectorSlot<FaceEmotionDetector> slot;
+final class ManagedFaceDetector extends ManagedDetector<FaceEmotionDetector>
+        implements FaceEmotionDetector {
 
     ManagedFaceDetector(DetectorSlot<FaceEmotionDetector> slot) {
-        this.slot = slot;
-    }
-
-    DetectorStatus status() {
-        return slot.status();
+        super(slot);
     }
 
     @Override
@@ -49,10 +44,5 @@ final class ManagedFaceDetector implements FaceEmotionDetector {
     @Override
     public void close() {
         slot.close(FaceEmotionDetector::close);
-    }
-
-    @Override
-    public String toString() {
-        return "ManagedFaceDetector" + slot.status();
     }
 }

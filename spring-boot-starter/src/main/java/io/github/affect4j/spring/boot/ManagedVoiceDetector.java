@@ -14,16 +14,11 @@ import java.util.List;
  * {@link io.github.affect4j.DetectorUnavailableException} when none could be built. Thread-safe,
  * like the detector it wraps; its streams are as thread-safe as the wrapped ones.
  */
-final class ManagedVoiceDetector implements VoiceEmotionDetector {
-
-    private final DetectorSlot<VoiceEmotionDetector> slot;
+final class ManagedVoiceDetector extends ManagedDetector<VoiceEmotionDetector>
+        implements VoiceEmotionDetector {
 
     ManagedVoiceDetector(DetectorSlot<VoiceEmotionDetector> slot) {
-        this.slot = slot;
-    }
-
-    DetectorStatus status() {
-        return slot.status();
+        super(slot);
     }
 
     @Override
@@ -47,11 +42,6 @@ final class ManagedVoiceDetector implements VoiceEmotionDetector {
     @Override
     public void close() {
         slot.close(VoiceEmotionDetector::close);
-    }
-
-    @Override
-    public String toString() {
-        return "ManagedVoiceDetector" + slot.status();
     }
 
     /** A stream whose calls are measured like the detector's; otherwise the wrapped stream. */
