@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -109,6 +110,13 @@ class Affect4jAutoConfigurationTest {
                             .isInstanceOf(InvalidOptionException.class)
                             .hasMessageContaining("unknown option 'treads'")
                             .hasMessageContaining("valid options of 'heuristic'");
+                    // Spring Boot reports it as a failed start with the message and the fix
+                    // (the analyzer is registered in spring.factories, ConfigurationMetadataTest).
+                    FailureAnalysis analysis = new InvalidOptionFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("unknown option 'treads'");
+                    assertThat(analysis.getAction())
+                            .contains("the option 'treads' under affect4j.face.option");
                 });
         runner.withPropertyValues("affect4j.face.provider=heuristic",
                 "affect4j.face.option.minConfidence=2").run(context -> {

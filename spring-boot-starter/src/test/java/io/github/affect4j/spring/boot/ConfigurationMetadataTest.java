@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The metadata IDEs complete {@code affect4j.*} from, as the configuration processor wrote it
- * into the jar: every property with its description and default, and the provider hints.
+ * into the jar: every property with its description and default, and the provider hints; and
+ * the registrations Spring Boot finds the starter by.
  */
 class ConfigurationMetadataTest {
 
@@ -48,6 +49,13 @@ class ConfigurationMetadataTest {
         assertThat(read("META-INF/spring/"
                 + "org.springframework.boot.autoconfigure.AutoConfiguration.imports").trim())
                 .isEqualTo(Affect4jAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void theFailureAnalyzerIsRegistered() throws IOException {
+        assertThat(read("META-INF/spring.factories"))
+                .contains("org.springframework.boot.diagnostics.FailureAnalyzer=\\\n"
+                        + InvalidOptionFailureAnalyzer.class.getName());
     }
 
     private static String read(String resource) throws IOException {
