@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>A wrong provider option fails the start with the library's
  *       {@link io.github.affect4j.InvalidOptionException}.</li>
  *   <li>When no provider can serve, the application still starts: the bean's calls throw
- *       {@link io.github.affect4j.DetectorUnavailableException} with discovery's reasons, the
+ *       {@link io.github.affect4j.DetectorUnavailableException} with discovery's reasons (its
+ *       {@code info()} names the provider {@code none}), the
  *       health indicator reports {@link Affect4jHealthIndicator#DEGRADED}, and
  *       {@link DetectorStatus#of(FaceEmotionDetector)} says so; {@code affect4j.face.required=true}
  *       fails the start instead.</li>

@@ -68,16 +68,10 @@ final class DetectorSlot<D extends AutoCloseable> {
             String kind, EmotionDetectorProperties.Detector settings, DetectorBuilder<D> builder,
             Function<D, DetectorInfo> info, DetectorMeter.Factory meters) {
         builder.provider(settings.provider());
-        List<ProviderStatus> providers;
-        try {
-            providers = builder.providers();
-        } catch (RuntimeException e) {
-            // The listing only informs the health details; building below still decides.
-            log.warn("Listing the {} emotion providers failed; the health details will list none",
-                    kind, e);
-            providers = List.of();
-        }
-        builder.options(declaredNames(settings.option(), providers));
+        // First the declarations, to match the option names against; then the listing under
+        // the options, which is what the health details show.
+        builder.options(declaredNames(settings.option(), listProviders(kind, builder)));
+        List<ProviderStatus> providers = listProviders(kind, builder);
         try {
             D detector = builder.build();
             DetectorInfo about = info.apply(detector);
@@ -96,6 +90,17 @@ final class DetectorSlot<D extends AutoCloseable> {
             return new DetectorSlot<>(kind, settings.provider(), null, e,
                     DetectorStatus.missing(kind, e.getMessage(), providers),
                     meters.forDetector(kind, "none"));
+        }
+    }
+
+    private static List<ProviderStatus> listProviders(String kind, DetectorBuilder<?> builder) {
+        try {
+            return builder.providers();
+        } catch (RuntimeException e) {
+            // The listing only informs the names and the health details; build() still decides.
+            log.warn("Listing the {} emotion providers failed; the health details will list none",
+                    kind, e);
+            return List.of();
         }
     }
 

@@ -102,6 +102,20 @@ class Affect4jAutoConfigurationTest {
     }
 
     @Test
+    void theProvidersAreListedUnderTheOptionsGiven() {
+        runner.withPropertyValues("affect4j.face.option.mode=fast").run(context -> {
+            DetectorStatus face = DetectorStatus.of(context.getBean(FaceEmotionDetector.class));
+            assertThat(face.provider()).isEqualTo("onnx");
+            // mode is an onnx option: the heuristic could not take it.
+            assertThat(face.providers()).filteredOn(p -> p.id().equals("heuristic"))
+                    .singleElement().satisfies(p -> {
+                        assertThat(p.usable()).isFalse();
+                        assertThat(p.reason()).contains("unknown option 'mode'");
+                    });
+        });
+    }
+
+    @Test
     void aWrongOptionFailsTheStartWithTheLibrarysMessage() {
         runner.withPropertyValues("affect4j.face.provider=heuristic",
                 "affect4j.face.option.treads=2").run(context -> {
