@@ -7,11 +7,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The server's own settings, under {@code affect4j.*}; validated at start-up.
+ * The server's own settings, under {@code affect4j.*}; validated at start-up. The detectors'
+ * settings ({@code affect4j.face.*}, {@code affect4j.voice.*}) belong to the affect4j Spring
+ * Boot starter.
  *
  * @param adminToken token of the first administrator, used only when no user exists yet; blank
  *     to generate one (printed once)
- * @param detectors which detector providers to force
  * @param limits limits on uploaded media
  * @param privacy the disclosure and retention rules
  * @param analysis how many analyses run at once and in how much memory
@@ -19,16 +20,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("affect4j")
-public record Affect4jProperties(String adminToken, @DefaultValue Detectors detectors,
-                                 @DefaultValue Limits limits, @DefaultValue Privacy privacy,
-                                 @DefaultValue Analysis analysis, @DefaultValue Tokens tokens) {
-
-    /**
-     * @param faceProvider face provider id to use instead of the best available; blank for none
-     * @param voiceProvider voice provider id likewise
-     */
-    public record Detectors(String faceProvider, String voiceProvider) {
-    }
+public record Affect4jProperties(String adminToken, @DefaultValue Limits limits,
+                                 @DefaultValue Privacy privacy, @DefaultValue Analysis analysis,
+                                 @DefaultValue Tokens tokens) {
 
     /**
      * @param maxImagePixels the largest width times height accepted, checked from the header

@@ -121,7 +121,7 @@ abstract class ServerApiContract {
         assertThat(components.path("db").path("status").asText()).isEqualTo("UP");
         assertThat(components.path("db").path("details").path("database").asText())
                 .isNotBlank();
-        JsonNode detectors = components.path("detectors");
+        JsonNode detectors = components.path("affect4j");
         assertThat(detectors.path("status").asText()).isEqualTo("UP");
         for (String kind : List.of("face", "voice")) {
             JsonNode detector = detectors.path("details").path(kind);
@@ -139,6 +139,18 @@ abstract class ServerApiContract {
         Response metrics = api.get("/metrics/affect4j.analysis.queued", ADMIN);
         assertThat(metrics.status()).as(metrics.text()).isEqualTo(200);
         assertThat(metrics.json().path("measurements")).isNotEmpty();
+    }
+
+    /** A statistic of a metric, as an administrator reads it from {@code /metrics}. */
+    private double metric(String nameAndTags, String statistic) {
+        Response metric = api.get("/metrics/" + nameAndTags, ADMIN);
+        assertThat(metric.status()).as(metric.text()).isEqualTo(200);
+        for (JsonNode measurement : metric.json().path("measurements")) {
+            if (measurement.path("statistic").asText().equals(statistic)) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        throw new AssertionError("no " + statistic + " in " + metric.text());
     }
 
     private static List<String> fieldNames(JsonNode node) {
@@ -473,6 +485,14 @@ abstract class ServerApiContract {
         assertThat(sum(speech.json().path("scores"))).isCloseTo(1.0,
                 org.assertj.core.data.Offset.offset(1e-6));
         assertThat(speech.json().path("arousal").isNumber()).isTrue();
+
+        // The starter measures every detector call; this test alone made two frame analyses
+        // and one clip analysis (other tests may have added theirs).
+        assertThat(metric("affect4j.detector.calls?tag=kind:face&tag=operation:analyze"
+                + "&tag=outcome:success", "COUNT")).isGreaterThanOrEqualTo(2);
+        assertThat(metric("affect4j.detector.faces", "COUNT")).isGreaterThanOrEqualTo(2);
+        assertThat(metric("affect4j.detector.calls?tag=kind:voice&tag=outcome:success", "COUNT"))
+                .isGreaterThanOrEqualTo(1);
 
         Response timeline = api.get("/api/sessions/" + session + "/timeline?bucket=PT10S", token);
         assertThat(timeline.status()).as(timeline.text()).isEqualTo(200);

@@ -1,16 +1,19 @@
 package io.github.affect4j.server.analysis;
 
 import io.github.affect4j.FaceAnalysis;
+import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.VoiceAnalysis;
+import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.media.ImageFrame;
 import io.github.affect4j.media.InvalidMediaException;
 import io.github.affect4j.media.MediaFormat;
 import io.github.affect4j.server.Affect4jProperties;
-import io.github.affect4j.server.detectors.Detectors;
+import io.github.affect4j.server.ApiException;
 import io.github.affect4j.server.sessions.Session;
 import io.github.affect4j.server.sessions.Sessions;
 import io.github.affect4j.server.users.UserAccount;
+import io.github.affect4j.spring.boot.DetectorStatus;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -29,6 +32,10 @@ import org.springframework.stereotype.Service;
  * {@link AnalysisPool}, store the result in one transaction, then publish
  * {@link ObservationStored}. The media never leave memory. Whether the answer may carry
  * per-person results is decided by {@link Stored#disclosed()}, from the session's consent.
+ *
+ * <p>The detectors are the beans of the affect4j Spring Boot starter ({@code affect4j.face.*},
+ * {@code affect4j.voice.*}). When one kind could not be built the server still runs: uploads of
+ * that kind are refused with 503 before they are decoded, and {@code /health} says why.
  */
 @Service
 public class AnalysisService {
@@ -36,7 +43,8 @@ public class AnalysisService {
     private static final Logger log = LoggerFactory.getLogger(AnalysisService.class);
 
     private final Sessions sessions;
-    private final Detectors detectors;
+    private final FaceEmotionDetector faces;
+    private final VoiceEmotionDetector voices;
     private final ObservationStore store;
     private final AnalysisPool pool;
     private final ApplicationEventPublisher events;
@@ -44,11 +52,12 @@ public class AnalysisService {
     private final long maxImagePixels;
     private final double maxAudioSeconds;
 
-    AnalysisService(Sessions sessions, Detectors detectors, ObservationStore store,
-                    AnalysisPool pool, ApplicationEventPublisher events,
+    AnalysisService(Sessions sessions, FaceEmotionDetector faces, VoiceEmotionDetector voices,
+                    ObservationStore store, AnalysisPool pool, ApplicationEventPublisher events,
                     Affect4jProperties properties, Clock clock) {
         this.sessions = sessions;
-        this.detectors = detectors;
+        this.faces = faces;
+        this.voices = voices;
         this.store = store;
         this.pool = pool;
         this.events = events;
@@ -123,8 +132,8 @@ public class AnalysisService {
         @Override
         public FaceAnalysis analyse(AnalysisService service, byte[] data) throws IOException {
             // Check the detector before decoding: without one, decoding is wasted.
-            var detector = service.detectors.face();
-            return detector.analyze(ImageFrame.decode(data, service.maxImagePixels));
+            requireAvailable(DetectorStatus.of(service.faces));
+            return service.faces.analyze(ImageFrame.decode(data, service.maxImagePixels));
         }
 
         @Override
@@ -153,8 +162,8 @@ public class AnalysisService {
 
         @Override
         public VoiceAnalysis analyse(AnalysisService service, byte[] data) throws IOException {
-            var detector = service.detectors.voice();
-            return detector.analyze(AudioClip.readWav(new ByteArrayInputStream(data),
+            requireAvailable(DetectorStatus.of(service.voices));
+            return service.voices.analyze(AudioClip.readWav(new ByteArrayInputStream(data),
                     service.maxAudioSeconds));
         }
 
@@ -170,6 +179,18 @@ public class AnalysisService {
             return new ObservationStored.Audio(session, id, at, analysis);
         }
     };
+
+    /**
+     * Refuses an upload whose kind of detector could not be built at start-up.
+     *
+     * @throws ApiException 503 naming the reason
+     */
+    static void requireAvailable(DetectorStatus status) {
+        if (!status.available()) {
+            throw ApiException.unavailable("No " + status.kind() + " emotion detector is"
+                    + " available on this server: " + status.problem(), null);
+        }
+    }
 
     private <A> Stored<A> analyse(long sessionId, UserAccount user, byte[] data, Kind<A> kind)
             throws IOException {

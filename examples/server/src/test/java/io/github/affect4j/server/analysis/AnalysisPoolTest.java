@@ -24,7 +24,6 @@ class AnalysisPoolTest {
 
     private static AnalysisPool pool(int threads, int queue) {
         Affect4jProperties properties = new Affect4jProperties(null,
-                new Affect4jProperties.Detectors(null, null),
                 new Affect4jProperties.Limits(1_000_000, 10),
                 new Affect4jProperties.Privacy(3, Duration.ofDays(1), Duration.ofHours(1)),
                 new Affect4jProperties.Analysis(threads, queue, DataSize.ofMegabytes(64)),

@@ -64,7 +64,6 @@ class RetentionPurgeTest {
         jdbc = JdbcClient.create(dataSource);
         transactions = new CountingTransactions(dataSource);
         Affect4jProperties properties = new Affect4jProperties(null,
-                new Affect4jProperties.Detectors(null, null),
                 new Affect4jProperties.Limits(1_000_000, 10),
                 new Affect4jProperties.Privacy(3, Duration.ofDays(30), Duration.ofHours(1)),
                 new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64)),
