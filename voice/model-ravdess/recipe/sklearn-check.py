@@ -7,6 +7,8 @@ features cut off at 3. No speaker normalisation, so only comparisons within this
     sklearn-check.py FEATURES_CACHE [RECIPE_DIR]
 
 FEATURES_CACHE  a cache written by experiments.sh on the feature set 3 build (feature set 3 rows)
+Feature set 3 was reverted after these checks: run this on a checkout of commit e10c5b9 (it reads
+the feature names from that commit's FeatureSet.java).
 Needs numpy and scikit-learn; prints one line per setting: pooled UAR, per-fold mean and sd, and
 the per-fold difference from the first setting of its group.
 """

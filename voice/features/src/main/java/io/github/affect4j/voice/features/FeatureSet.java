@@ -106,43 +106,6 @@ import java.util.Objects;
  *       voiced frames</td></tr>
  * </table>
  *
- * <h2>Version {@value #V3} (136 features)</h2>
- *
- * Every feature of version 2, with the same name, definition and position, followed by 29
- * features of the dynamics of the vowels, voice quality, the shape of the F0 contour and the
- * voiced segments (voiced runs of at least 50 ms: vowels and voiced stretches). Models of
- * versions 1 and 2 run on version 3 vectors by name.
- *
- * <table>
- *   <caption>Features added in version 3</caption>
- *   <tr><th>name</th><th>unit</th><th>meaning</th></tr>
- *   <tr><td>mfcc1.voiced.delta.stddev .. mfcc12.voiced.delta.stddev</td><td>dB/frame</td>
- *       <td>standard deviation of the first difference (c[t+1] - c[t-1]) / 2 of MFCC 1-12 at
- *       voiced frames</td></tr>
- *   <tr><td>spectrum.flux.voiced.mean</td><td>ratio</td><td>mean spectral flux at voiced
- *       frames</td></tr>
- *   <tr><td>spectrum.band300to800.stddev .. spectrum.band2500to3500.stddev</td><td>dB</td>
- *       <td>standard deviation of the formant-region band levels over voiced frames</td></tr>
- *   <tr><td>f0.range5to95</td><td>semitones</td><td>5th to 95th percentile range of F0</td></tr>
- *   <tr><td>f0.skewness</td><td>ratio</td><td>skewness of F0 over voiced frames</td></tr>
- *   <tr><td>f0.rising.fraction</td><td>ratio</td><td>rising steps among the rising and
- *       falling steps between consecutive voiced frames</td></tr>
- *   <tr><td>f0.final.slope</td><td>semitones/s</td><td>least-squares slope of F0 over the last
- *       quarter of the voiced frames (at least 5)</td></tr>
- *   <tr><td>f0.segment.range.mean, f0.segment.range.max</td><td>semitones</td><td>F0 range
- *       (max minus min) within each voiced segment: mean and largest</td></tr>
- *   <tr><td>f0.segment.mean.stddev</td><td>semitones</td><td>standard deviation of the
- *       segments' mean F0 (movement of pitch from vowel to vowel)</td></tr>
- *   <tr><td>loudness.segment.max</td><td>dB</td><td>loudest segment's mean loudness minus the
- *       median over speech frames</td></tr>
- *   <tr><td>loudness.skewness</td><td>ratio</td><td>skewness of the loudness over speech
- *       frames</td></tr>
- *   <tr><td>hnr.p90</td><td>dB</td><td>90th percentile of the HNR</td></tr>
- *   <tr><td>f0.jitterLike.median, shimmerLike.median</td><td>ratio, dB</td><td>medians of the
- *       frame-to-frame relative F0 change and energy change between voiced frames (robust to
- *       the octave slips and onsets that inflate the means)</td></tr>
- * </table>
- *
  * <p>A value that cannot be measured (pitch features of a span without voicing, say) is NaN;
  * trained models replace it by the training mean (see the model card).
  *
@@ -154,21 +117,14 @@ public final class FeatureSet {
     public static final String V1 = "affect4j-voice-features/1";
     /** The version string of the second feature set, a superset of the first. */
     public static final String V2 = "affect4j-voice-features/2";
-    /** The version string of the third feature set, a superset of the second. */
-    public static final String V3 = "affect4j-voice-features/3";
 
     /** The names of the formant-region band features, in {@link FrameAnalyzer#BANDS} order. */
     static final List<String> BAND_NAMES = List.of("spectrum.band300to800.mean",
             "spectrum.band800to1500.mean", "spectrum.band1500to2500.mean",
             "spectrum.band2500to3500.mean");
-    /** The names of the band spread features of version 3, in {@link #BAND_NAMES} order. */
-    static final List<String> BAND_SPREAD_NAMES = List.of("spectrum.band300to800.stddev",
-            "spectrum.band800to1500.stddev", "spectrum.band1500to2500.stddev",
-            "spectrum.band2500to3500.stddev");
 
     private static final FeatureSet FIRST = new FeatureSet(V1, definitions());
-    private static final FeatureSet SECOND = new FeatureSet(V2, secondDefinitions());
-    private static final FeatureSet CURRENT = new FeatureSet(V3, thirdDefinitions());
+    private static final FeatureSet CURRENT = new FeatureSet(V2, secondDefinitions());
 
     private final String version;
     private final List<Feature> features;
@@ -200,15 +156,11 @@ public final class FeatureSet {
         if (CURRENT.version.equals(version)) {
             return CURRENT;
         }
-        if (SECOND.version.equals(version)) {
-            return SECOND;
-        }
         if (FIRST.version.equals(version)) {
             return FIRST;
         }
         throw new IllegalArgumentException("unknown feature set '" + version + "'; this library "
-                + "computes " + CURRENT.version + " (and reads models of " + SECOND.version
-                + " and " + FIRST.version + ")");
+                + "computes " + CURRENT.version + " (and reads models of " + FIRST.version + ")");
     }
 
     /**
@@ -360,38 +312,6 @@ public final class FeatureSet {
             f.add(new Feature("mfcc" + c + ".voiced.stddev", "dB",
                     "standard deviation of MFCC " + c + ", voiced"));
         }
-        return Collections.unmodifiableList(f);
-    }
-
-    private static List<Feature> thirdDefinitions() {
-        List<Feature> f = new ArrayList<>(secondDefinitions());
-        for (int c = 1; c < FrameAnalyzer.MFCC_COUNT; c++) {
-            f.add(new Feature("mfcc" + c + ".voiced.delta.stddev", "dB/frame",
-                    "standard deviation of the first difference of MFCC " + c + ", voiced"));
-        }
-        f.add(new Feature("spectrum.flux.voiced.mean", "ratio", "mean spectral flux, voiced"));
-        String[] bands = {"300-800", "800-1500", "1500-2500", "2500-3500"};
-        for (int b = 0; b < bands.length; b++) {
-            f.add(new Feature(BAND_SPREAD_NAMES.get(b), "dB",
-                    "standard deviation of the power " + bands[b] + " Hz re 50-4000 Hz, voiced"));
-        }
-        f.add(new Feature("f0.range5to95", "st", "F0 range, 5th to 95th percentile"));
-        f.add(new Feature("f0.skewness", "ratio", "skewness of F0"));
-        f.add(new Feature("f0.rising.fraction", "ratio",
-                "rising steps among rising and falling steps between voiced frames"));
-        f.add(new Feature("f0.final.slope", "st/s",
-                "least-squares slope of F0 over the last quarter of the voiced frames"));
-        f.add(new Feature("f0.segment.range.mean", "st", "mean F0 range within voiced segments"));
-        f.add(new Feature("f0.segment.range.max", "st", "largest F0 range within a voiced segment"));
-        f.add(new Feature("f0.segment.mean.stddev", "st",
-                "standard deviation of the voiced segments' mean F0"));
-        f.add(new Feature("loudness.segment.max", "dB",
-                "loudest voiced segment's mean energy minus the median of speech frames"));
-        f.add(new Feature("loudness.skewness", "ratio", "skewness of frame energy"));
-        f.add(new Feature("hnr.p90", "dB", "90th percentile of the HNR"));
-        f.add(new Feature("f0.jitterLike.median", "ratio",
-                "median relative F0 change between voiced frames"));
-        f.add(new Feature("shimmerLike.median", "dB", "median energy change between voiced frames"));
         return Collections.unmodifiableList(f);
     }
 }

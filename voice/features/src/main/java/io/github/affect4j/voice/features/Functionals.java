@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Statistics over the frames of speech spans: the {@link FeatureSet#V3} vector and the
+ * Statistics over the frames of speech spans: the {@link FeatureSet#V2} vector and the
  * {@link Prosody} summary, and the contour tools they are built from (pitch cleaning, the energy
  * envelope, syllable nuclei, percentiles), public for the prosody rules of
  * {@code affect4j-heuristics}. Stateless.
@@ -19,8 +19,6 @@ public final class Functionals {
     private static final int SMOOTH_HALF_WIDTH = 2;
     private static final double PEAK_DIP_DB = 2;
     private static final int MFCC = FrameAnalyzer.MFCC_COUNT;
-    /** Voiced runs shorter than this (50 ms) carry no contour of their own for version 3. */
-    private static final int MIN_SEGMENT = 5;
 
     private Functionals() {
     }
@@ -65,16 +63,6 @@ public final class Functionals {
         Accumulator voicedCentroid = new Accumulator();
         Accumulator h1h2 = new Accumulator();
         Accumulator voicedLoud = new Accumulator();
-        // Version 3: dynamics of the vowels, voice quality, contour shape, voiced segments.
-        Accumulator[] voicedDelta = accumulators(MFCC);
-        Accumulator voicedFlux = new Accumulator();
-        Accumulator[] bandSpread = accumulators(FrameAnalyzer.BANDS);
-        Accumulator segmentRange = new Accumulator();
-        Accumulator segmentMean = new Accumulator();
-        Accumulator segmentLoud = new Accumulator();
-        List<double[]> contour = new java.util.ArrayList<>();
-        int risingSteps = 0;
-        int fallingSteps = 0;
         // F0 against time over all voiced frames: sums of a least-squares line.
         double sx = 0;
         double sy = 0;
@@ -125,18 +113,7 @@ public final class Functionals {
                     }
                     for (int b = 0; b < FrameAnalyzer.BANDS; b++) {
                         bands[b].add(f.bandLevelsDb()[b]);
-                        bandSpread[b].add(f.bandLevelsDb()[b]);
                     }
-                    if (i > 0 && i < n - 1 && active[i - 1] && active[i + 1]) {
-                        for (int c = 1; c < MFCC; c++) {
-                            voicedDelta[c].add((frames.get(i + 1).mfcc()[c]
-                                    - frames.get(i - 1).mfcc()[c]) / 2);
-                        }
-                    }
-                    if (i > 0 && active[i - 1]) {
-                        voicedFlux.add(f.flux());
-                    }
-                    contour.add(new double[] {f.index() * FrameSpec.HOP_SECONDS, st[i]});
                     flatness.add(f.flatnessDb());
                     rolloff.add(f.rolloffHz());
                     voicedCentroid.add(f.centroidHz());
@@ -151,16 +128,10 @@ public final class Functionals {
                         double hz = hz(st[i]);
                         jitter.add(Math.abs(hz - hz(st[i - 1])) / hz);
                         shimmer.add(Math.abs(f.energyDb() - frames.get(i - 1).energyDb()));
-                        if (st[i] > st[i - 1]) {
-                            risingSteps++;
-                        } else if (st[i] < st[i - 1]) {
-                            fallingSteps++;
-                        }
                     }
                 }
             }
             runs(st, active, voicedRuns, unvoicedRuns);
-            segments(st, frames, segmentRange, segmentMean, segmentLoud);
             monotonicSlopes(st, f0Rise, f0Fall);
             double[] envelope = envelope(frames);
             double[] activeEnvelope = new double[n];
@@ -240,31 +211,6 @@ public final class Functionals {
             v.put("mfcc" + c + ".voiced.mean", voicedMfcc[c].mean());
             v.put("mfcc" + c + ".voiced.stddev", voicedMfcc[c].stddev());
         }
-
-        // Version 3.
-        for (int c = 1; c < MFCC; c++) {
-            v.put("mfcc" + c + ".voiced.delta.stddev", voicedDelta[c].stddev());
-        }
-        v.put("spectrum.flux.voiced.mean", voicedFlux.mean());
-        for (int b = 0; b < FrameAnalyzer.BANDS; b++) {
-            v.put(FeatureSet.BAND_SPREAD_NAMES.get(b), bandSpread[b].stddev());
-        }
-        v.put("f0.range5to95", percentile(sortedPitch, 0.95) - percentile(sortedPitch, 0.05));
-        v.put("f0.skewness", pitch.skewness());
-        v.put("f0.rising.fraction", risingSteps + fallingSteps > 0
-                ? risingSteps / (double) (risingSteps + fallingSteps) : Double.NaN);
-        v.put("f0.final.slope", finalSlope(contour));
-        v.put("f0.segment.range.mean", segmentRange.mean());
-        v.put("f0.segment.range.max", segmentRange.count() > 0
-                ? segmentRange.sorted()[segmentRange.count() - 1] : Double.NaN);
-        v.put("f0.segment.mean.stddev", segmentMean.stddev());
-        v.put("loudness.segment.max", segmentLoud.count() > 0
-                ? segmentLoud.sorted()[segmentLoud.count() - 1] - percentile(sortedLoud, 0.5)
-                : Double.NaN);
-        v.put("loudness.skewness", loud.skewness());
-        v.put("hnr.p90", percentile(hnr.sorted(), 0.9));
-        v.put("f0.jitterLike.median", percentile(jitter.sorted(), 0.5));
-        v.put("shimmerLike.median", percentile(shimmer.sorted(), 0.5));
 
         Prosody prosody = new Prosody(
                 sortedPitch.length > 0 ? hz(percentile(sortedPitch, 0.5)) : Double.NaN,
@@ -364,68 +310,6 @@ public final class Functionals {
             }
             i = end;
         }
-    }
-
-    /**
-     * Per voiced run of at least {@value #MIN_SEGMENT} frames (a vowel or a voiced stretch): its
-     * F0 range (max minus min, semitones), its mean F0 and its mean loudness.
-     */
-    private static void segments(double[] st, List<Frame> frames, Accumulator range,
-                                 Accumulator mean, Accumulator loudness) {
-        int i = 0;
-        while (i < st.length) {
-            if (Double.isNaN(st[i])) {
-                i++;
-                continue;
-            }
-            int end = i;
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            double sum = 0;
-            double loud = 0;
-            while (end < st.length && !Double.isNaN(st[end])) {
-                lo = Math.min(lo, st[end]);
-                hi = Math.max(hi, st[end]);
-                sum += st[end];
-                loud += frames.get(end).loudnessDb();
-                end++;
-            }
-            int length = end - i;
-            if (length >= MIN_SEGMENT) {
-                range.add(hi - lo);
-                mean.add(sum / length);
-                loudness.add(loud / length);
-            }
-            i = end;
-        }
-    }
-
-    /**
-     * Least-squares slope (semitones per second) of F0 over the last quarter of the voiced
-     * frames, at least {@value #MIN_SEGMENT} of them: the final rise of a question or surprise,
-     * the final fall of a statement. NaN with fewer voiced frames.
-     */
-    private static double finalSlope(List<double[]> contour) {
-        int n = contour.size();
-        int from = Math.min(n - MIN_SEGMENT, n - n / 4);
-        if (from < 0) {
-            return Double.NaN;
-        }
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        int m = n - from;
-        for (int i = from; i < n; i++) {
-            double t = contour.get(i)[0];
-            double y = contour.get(i)[1];
-            sx += t;
-            sy += y;
-            sxx += t * t;
-            sxy += t * y;
-        }
-        double d = m * sxx - sx * sx;
-        return d > 0 ? (m * sxy - sx * sy) / d : Double.NaN;
     }
 
     /**
@@ -643,24 +527,6 @@ public final class Functionals {
                 s += (values[i] - m) * (values[i] - m);
             }
             return Math.sqrt(s / (count - 1));
-        }
-
-        /** Sample skewness (third standardised moment), NaN under three values or no spread. */
-        double skewness() {
-            if (count < 3) {
-                return Double.NaN;
-            }
-            double m = mean();
-            double m2 = 0;
-            double m3 = 0;
-            for (int i = 0; i < count; i++) {
-                double d = values[i] - m;
-                m2 += d * d;
-                m3 += d * d * d;
-            }
-            m2 /= count;
-            m3 /= count;
-            return m2 > 1e-12 ? m3 / Math.pow(m2, 1.5) : Double.NaN;
         }
 
         double[] sorted() {

@@ -96,25 +96,6 @@ class FeatureSemanticsTest {
     }
 
     @Test
-    void contourShapeFollowsTheDirectionOfAGlideAndItsEnd() {
-        Map<String, Double> rising = features(glide(110, 220, 1.0, 0.3, 0.3));
-        Map<String, Double> falling = features(glide(220, 110, 1.0, 0.3, 0.3));
-        Map<String, Double> flat = features(glide(150, 150, 1.0, 0.3, 0.3));
-        assertTrue(rising.get("f0.rising.fraction") > 0.8, rising.toString());
-        assertTrue(falling.get("f0.rising.fraction") < 0.2, falling.toString());
-        // 12 semitones a second at the end too. Pitch cleaning cuts the octave glide into
-        // segments no wider than 7 semitones from their median, so a segment spans at least 5.
-        assertEquals(12, rising.get("f0.final.slope"), 3, rising.toString());
-        assertEquals(-12, falling.get("f0.final.slope"), 3, falling.toString());
-        assertEquals(10.8, rising.get("f0.range5to95"), 1.5, rising.toString());
-        assertTrue(rising.get("f0.segment.range.max") > 5, rising.toString());
-        assertTrue(flat.get("f0.segment.range.max") < 0.5, flat.toString());
-        assertTrue(flat.get("f0.range5to95") < 0.5, flat.toString());
-        // A steady tone has a steady spectrum: formant-region bands barely move.
-        assertTrue(flat.get("spectrum.band300to800.stddev") < 1, flat.toString());
-    }
-
-    @Test
     void vectorBuilderRejectsUnknownRepeatedAndMissingFeatures() {
         FeatureVector vector = new FeatureVector(FeatureSet.current());
         assertThrows(IllegalArgumentException.class, () -> vector.put("f0.maen", 1));
@@ -232,17 +213,6 @@ class FeatureSemanticsTest {
         Values h1h2 = new Values();
         Values voicedLoud = new Values();
         List<double[]> f0Track = new ArrayList<>();
-        // Version 3.
-        Values[] voicedDelta = new Values[FrameAnalyzer.MFCC_COUNT];
-        for (int c = 0; c < voicedDelta.length; c++) {
-            voicedDelta[c] = new Values();
-        }
-        Values voicedFlux = new Values();
-        Values segmentRange = new Values();
-        Values segmentMean = new Values();
-        Values segmentLoud = new Values();
-        int rises = 0;
-        int falls = 0;
         int activeFrames = 0;
         int allFrames = 0;
         int peaks = 0;
@@ -294,18 +264,7 @@ class FeatureSemanticsTest {
                 h1h2.add(f.h1h2Db());
                 voicedLoud.add(f.loudnessDb());
                 f0Track.add(new double[] {f.index() * 0.01, st[i]});
-                if (i > 0 && i < n - 1 && active[i - 1] && active[i + 1]) {
-                    for (int c = 1; c < voicedDelta.length; c++) {
-                        voicedDelta[c].add((frames.get(i + 1).mfcc()[c]
-                                - frames.get(i - 1).mfcc()[c]) / 2);
-                    }
-                }
-                if (i > 0 && active[i - 1]) {
-                    voicedFlux.add(f.flux());
-                }
                 if (i > 0 && !Double.isNaN(st[i - 1])) {
-                    rises += st[i] > st[i - 1] ? 1 : 0;
-                    falls += st[i] < st[i - 1] ? 1 : 0;
                     double now = hz.applyAsDouble(st[i]);
                     jitter.add(Math.abs(now - hz.applyAsDouble(st[i - 1])) / now);
                     shimmer.add(Math.abs(f.energyDb() - frames.get(i - 1).energyDb()));
@@ -324,17 +283,6 @@ class FeatureSemanticsTest {
                 if (voiced) {
                     voicedRuns.add((end - i) * 0.01);
                     seenVoiced = true;
-                    if (end - i >= 5) {
-                        Values run = new Values();
-                        Values runLoud = new Values();
-                        for (int j = i; j < end; j++) {
-                            run.add(st[j]);
-                            runLoud.add(frames.get(j).loudnessDb());
-                        }
-                        segmentRange.add(run.percentile(1) - run.percentile(0));
-                        segmentMean.add(run.mean());
-                        segmentLoud.add(runLoud.mean());
-                    }
                 } else if (seenVoiced && end < n && activeCount > 0) {
                     unvoicedRuns.add(activeCount * 0.01);
                 }
@@ -397,27 +345,6 @@ class FeatureSemanticsTest {
         m.put("spectrum.rolloff.mean", rolloff.mean());
         m.put("spectrum.centroid.voiced.mean", voicedCentroid.mean());
         m.put("spectrum.h1h2.mean", h1h2.mean());
-        for (int c = 1; c < voicedDelta.length; c++) {
-            m.put("mfcc" + c + ".voiced.delta.stddev", voicedDelta[c].stddev());
-        }
-        m.put("spectrum.flux.voiced.mean", voicedFlux.mean());
-        for (int b = 0; b < bands.length; b++) {
-            m.put(bandNames[b].replace(".mean", ".stddev"), bands[b].stddev());
-        }
-        m.put("f0.range5to95", f0.percentile(0.95) - f0.percentile(0.05));
-        m.put("f0.skewness", f0.skewness());
-        m.put("f0.rising.fraction", rises / (double) (rises + falls));
-        int last = f0Track.size();
-        m.put("f0.final.slope", lineSlope(f0Track.subList(Math.min(last - 5, last - last / 4),
-                last)));
-        m.put("f0.segment.range.mean", segmentRange.mean());
-        m.put("f0.segment.range.max", segmentRange.percentile(1));
-        m.put("f0.segment.mean.stddev", segmentMean.stddev());
-        m.put("loudness.segment.max", segmentLoud.percentile(1) - loud.percentile(0.5));
-        m.put("loudness.skewness", loud.skewness());
-        m.put("hnr.p90", hnr.percentile(0.9));
-        m.put("f0.jitterLike.median", jitter.percentile(0.5));
-        m.put("shimmerLike.median", shimmer.percentile(0.5));
         return m;
     }
 
@@ -459,18 +386,6 @@ class FeatureSemanticsTest {
                 s += (x - mean) * (x - mean);
             }
             return Math.sqrt(s / (values.size() - 1));
-        }
-
-        /** Third central moment over the cubed population standard deviation. */
-        double skewness() {
-            double mean = mean();
-            double m2 = 0;
-            double m3 = 0;
-            for (double x : values) {
-                m2 += Math.pow(x - mean, 2) / values.size();
-                m3 += Math.pow(x - mean, 3) / values.size();
-            }
-            return m3 / Math.pow(m2, 1.5);
         }
 
         double percentile(double q) {

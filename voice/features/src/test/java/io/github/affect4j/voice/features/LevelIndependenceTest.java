@@ -40,8 +40,8 @@ class LevelIndependenceTest {
     @Test
     void everyFeatureIsNamedDocumentedAndMeasuredOnSpeech() {
         FeatureSet set = FeatureSet.current();
-        assertEquals(FeatureSet.V3, set.version());
-        assertEquals(136, set.size());
+        assertEquals(FeatureSet.V2, set.version());
+        assertEquals(107, set.size());
         assertTrue(set.names().stream().noneMatch(n -> n.equals("mfcc0.mean")),
                 "the mean of MFCC 0 is the recording level");
         double[] v = extractor.extract(TestClips.speech()).speech().orElseThrow().values();
@@ -59,17 +59,6 @@ class LevelIndependenceTest {
         assertTrue(v2.includes(v1));
         assertTrue(!v1.includes(v2));
         assertEquals(v1.features(), v2.features().subList(0, v1.size()));
-    }
-
-    @Test
-    void versionThreeKeepsEveryVersionTwoFeatureWithItsDefinitionAndPosition() {
-        FeatureSet v2 = FeatureSet.forVersion(FeatureSet.V2);
-        FeatureSet v3 = FeatureSet.forVersion(FeatureSet.V3);
-        assertEquals(107, v2.size());
-        assertTrue(v3.includes(v2));
-        assertTrue(v3.includes(FeatureSet.forVersion(FeatureSet.V1)));
-        assertTrue(!v2.includes(v3));
-        assertEquals(v2.features(), v3.features().subList(0, v2.size()));
-        assertEquals(FeatureSet.current(), v3);
+        assertEquals(FeatureSet.current(), v2);
     }
 }
