@@ -19,8 +19,18 @@ CALM_TRAIN_LIMITED=(--train-only calm)        # with the default cut-off (3)
 # Rows measured with affect4j-voice-features/1 (71 features): the features added in /2 left out,
 # which gives the same vectors as before (x2-linear-calmtrain-bal-norm reproduces 0.507 / 0.568).
 V2_ADDED='f0\.p10|f0\.p90|f0\.contour\.slope|loudness\.voicedToMedian|spectrum\.band.*|spectrum\.flatness\.mean|spectrum\.rolloff\.mean|spectrum\.centroid\.voiced\.mean|spectrum\.h1h2\.mean|mfcc\d+\.voiced\..*'
-V1=(--exclude "$V2_ADDED")
+# Features added in /3 (commit 3a7543f, reverted since: the v3-* rows need that build): left out
+# of every row measured before it (the /2 rows then give the same
+# vectors as before; v2-x4-linear-calmtrain-bal-norm reproduces 0.546 / 0.564).
+V3_ADDED='mfcc\d+\.voiced\.delta\.stddev|spectrum\.flux\.voiced\.mean|spectrum\.band.*\.stddev|f0\.range5to95|f0\.skewness|f0\.rising\.fraction|f0\.final\.slope|f0\.segment\..*|loudness\.segment\.max|loudness\.skewness|hnr\.p90|f0\.jitterLike\.median|shimmerLike\.median'
+V1=(--exclude "$V2_ADDED|$V3_ADDED")
 X2='mfcc\d+\.(delta\.)?stddev|spectrum\.flux\.stddev|loudness\.(rising|falling)\.slope'
+# The bundled model's exclusion (x4), and x4 with the voiced delta-MFCC spreads of /3 (x5).
+X4="$X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
+X5="$X4|mfcc\\d+\\.voiced\\.delta\\.stddev"
+# x5 also without the /3 voice-quality, segment and voiced-flux features: /2 after x4 plus the F0
+# contour shape and the band spreads of /3 (the two groups that helped most in a quick check).
+X6="$X5|spectrum\\.flux\\.voiced\\.mean|f0\\.segment\\..*|loudness\\.segment\\.max|loudness\\.skewness|hnr\\.p90|f0\\.jitterLike\\.median|shimmerLike\\.median"
 
 declare -A CONFIGS=(
   [linear]="${CALM_OUT[*]} --classifier linear ${V1[*]}"
@@ -52,27 +62,45 @@ declare -A CONFIGS=(
   [l3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 3 ${V1[*]}"
   [l3-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --limit 3 ${V1[*]}"
   [l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2 ${V1[*]}"
-  [x1-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.delta\\.stddev|$V2_ADDED"
-  [x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.(delta\\.)?stddev|spectrum\\.flux\\.stddev|loudness\\.(rising|falling)\\.slope|$V2_ADDED"
+  [x1-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.delta\\.stddev|$V2_ADDED|$V3_ADDED"
+  [x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude mfcc\\d+\\.(delta\\.)?stddev|spectrum\\.flux\\.stddev|loudness\\.(rising|falling)\\.slope|$V2_ADDED|$V3_ADDED"
   # affect4j-voice-features/2 (107 features)
-  [v2-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced"
-  [v2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm"
-  [v2-x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2"
-  [v2-x3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev"
-  [v2-x3-l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2 --exclude $X2|mfcc\\d+\\.voiced\\.stddev"
-  [v2-x4-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
-  [v2-x4-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean"
-  [v2-svm-c3-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced"
-  [v2-svm-c3-calmtrain-bal-novstd]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --exclude mfcc\\d+\\.voiced\\.stddev"
-  [v2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm"
-  [v2-svm-c3-g0.02-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --gamma 0.02 --balanced --speaker-norm"
-  [v2-svm-c1-g0.005-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 1 --gamma 0.005 --balanced --speaker-norm"
-  [v2-x2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm --exclude $X2"
-  [v2-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced"
-  [v2-liblinear-c0.03-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.03 --balanced"
-  [v2-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm"
-  [v2-x2-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --exclude $X2"
-  [v2-x2-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm --exclude $X2"
+  [v2-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $V3_ADDED"
+  [v2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $V3_ADDED"
+  [v2-x2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|$V3_ADDED"
+  [v2-x3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev|$V3_ADDED"
+  [v2-x3-l2-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --limit 2 --exclude $X2|mfcc\\d+\\.voiced\\.stddev|$V3_ADDED"
+  [v2-x4-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean|$V3_ADDED"
+  [v2-x4-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $X2|mfcc\\d+\\.voiced\\.stddev|spectrum\\.h1h2\\.mean|spectrum\\.flatness\\.mean|$V3_ADDED"
+  [v2-svm-c3-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --exclude $V3_ADDED"
+  [v2-svm-c3-calmtrain-bal-novstd]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --exclude mfcc\\d+\\.voiced\\.stddev|$V3_ADDED"
+  [v2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm --exclude $V3_ADDED"
+  [v2-svm-c3-g0.02-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --gamma 0.02 --balanced --speaker-norm --exclude $V3_ADDED"
+  [v2-svm-c1-g0.005-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 1 --gamma 0.005 --balanced --speaker-norm --exclude $V3_ADDED"
+  [v2-x2-svm-c3-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier svm --cost 3 --balanced --speaker-norm --exclude $X2|$V3_ADDED"
+  [v2-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --exclude $V3_ADDED"
+  [v2-liblinear-c0.03-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.03 --balanced --exclude $V3_ADDED"
+  [v2-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm --exclude $V3_ADDED"
+  [v2-x2-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --exclude $X2|$V3_ADDED"
+  [v3-x4-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $X4"
+  [v3-x4-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X4"
+  [v3-x5-linear-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --exclude $X5"
+  [v3-x5-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X5"
+  [v2-x4-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --exclude $X4|$V3_ADDED"
+  [v2-x4-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm --exclude $X4|$V3_ADDED"
+  [v3-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced"
+  [v3-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm"
+  [v3-x5-liblinear-c0.1-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --exclude $X5"
+  [v3-x5-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm --exclude $X5"
+  [v3-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm"
+  [v2-x4-linear-calmout-bal-norm]="--leave-out calm --classifier linear --balanced --speaker-norm --exclude $X4|$V3_ADDED"
+  [v2-x4-linear-calmtrain-bal-norm-noise20]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --augment noise=20 --exclude $X4|$V3_ADDED"
+  [v2-x4-linear-calmtrain-bal-noise20]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --augment noise=20 --exclude $X4|$V3_ADDED"
+  [v3-x6-linear-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --speaker-norm --exclude $X6"
+  [v3-liblinear-c0.03-calmtrain-bal]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.03 --balanced"
+  [v3-x6-linear-calmtrain-bal-noise20]="${CALM_TRAIN_LIMITED[*]} --classifier linear --balanced --augment noise=20 --exclude $X6"
+  [v3-liblinear-c0.1-calmtrain-bal-noise20]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --augment noise=20"
+  [v2-x2-liblinear-c0.1-calmtrain-bal-norm]="${CALM_TRAIN_LIMITED[*]} --classifier liblinear --cost 0.1 --balanced --speaker-norm --exclude $X2|$V3_ADDED"
 )
 ALL=(linear linear-e10 linear-e100-lr0.05 fm liblinear-c0.01 liblinear-c0.1 liblinear-c1 svm-c1
      svm-c3 svm-c10 svm-c3-g0.005 svm-c10-g0.005 svm-c3-g0.03 svm-c3-bal svm-c3-calmtrain
@@ -89,7 +117,16 @@ ALL=(linear linear-e10 linear-e100-lr0.05 fm liblinear-c0.01 liblinear-c0.1 libl
      v2-svm-c1-g0.005-calmtrain-bal-norm v2-x2-svm-c3-calmtrain-bal-norm
      v2-liblinear-c0.1-calmtrain-bal v2-liblinear-c0.03-calmtrain-bal
      v2-liblinear-c0.1-calmtrain-bal-norm v2-x2-liblinear-c0.1-calmtrain-bal
-     v2-x2-liblinear-c0.1-calmtrain-bal-norm)
+     v2-x2-liblinear-c0.1-calmtrain-bal-norm
+     v3-x4-linear-calmtrain-bal v3-x4-linear-calmtrain-bal-norm v3-x5-linear-calmtrain-bal
+     v3-x5-linear-calmtrain-bal-norm v2-x4-liblinear-c0.1-calmtrain-bal
+     v2-x4-liblinear-c0.1-calmtrain-bal-norm v3-liblinear-c0.1-calmtrain-bal
+     v3-liblinear-c0.1-calmtrain-bal-norm v3-x5-liblinear-c0.1-calmtrain-bal
+     v3-x5-liblinear-c0.1-calmtrain-bal-norm v3-linear-calmtrain-bal-norm
+     v2-x4-linear-calmout-bal-norm v2-x4-linear-calmtrain-bal-norm-noise20
+     v2-x4-linear-calmtrain-bal-noise20 v3-x6-linear-calmtrain-bal-norm
+     v3-liblinear-c0.03-calmtrain-bal v3-x6-linear-calmtrain-bal-noise20
+     v3-liblinear-c0.1-calmtrain-bal-noise20)
 NAMES=("$@")
 if [ ${#NAMES[@]} -eq 0 ]; then
   NAMES=("${ALL[@]}")
@@ -99,4 +136,11 @@ for name in "${NAMES[@]}"; do
   # shellcheck disable=SC2086
   nice -n 19 java -jar "$ROOT/examples/cli/target/affect4j-cli.jar" train-voice "${COMMON[@]}" \
       ${CONFIGS[$name]} --out "$WORK/$name.onnx" 2>&1 | grep -v '^wrote '
+  # Feature set 3 was measured and reverted (commit 3a7543f has it): on a build without it the
+  # v3-* rows would silently run on set 2's features.
+  if [[ "$name" == v3-* ]] && ! grep -q 'featureSet=affect4j-voice-features/3' \
+      "$WORK/$name.card.properties"; then
+    echo "ERROR: $name needs feature set 3: build commit 3a7543f (or e10c5b9) to reproduce it" >&2
+    exit 1
+  fi
 done

@@ -183,11 +183,25 @@ public final class VoiceTrainer {
      * @param folds the number of folds used
      * @param speakers the number of speakers, 0 when unknown
      * @param skipped recordings left out, by reason
+     * @param foldUars the single-clip UAR of each fold's test part, in fold order, so that the
+     *     spread between folds shows how much of a difference between two settings is noise
+     * @param streamFoldUars the same for the streams, empty without speaker normalisation
      */
     public record Result(TrainedVoiceModel model, ConfusionMatrix crossValidation,
                          Optional<ConfusionMatrix> streamCrossValidation,
                          boolean speakerIndependent, int folds, int speakers,
-                         Map<String, Integer> skipped) {
+                         Map<String, Integer> skipped, List<Double> foldUars,
+                         List<Double> streamFoldUars) {
+
+        /**
+         * Copies the lists.
+         *
+         * @throws NullPointerException if a list is null
+         */
+        public Result {
+            foldUars = List.copyOf(foldUars);
+            streamFoldUars = List.copyOf(streamFoldUars);
+        }
 
         /** {@return a readable report: data, cross-validation table, card} */
         public String report() {
@@ -206,12 +220,29 @@ public final class VoiceTrainer {
                             folds));
             b.append("each recording read on its own (single clips):\n");
             b.append(crossValidation.toTable());
+            b.append(foldLine(foldUars));
             streamCrossValidation.ifPresent(stream -> {
                 b.append("each test speaker's recordings read as one stream (run-time speaker "
                         + "normalisation on the earlier ones):\n");
                 b.append(stream.toTable());
+                b.append(foldLine(streamFoldUars));
             });
             return b.toString();
+        }
+
+        private static String foldLine(List<Double> uars) {
+            if (uars.isEmpty()) {
+                return "";
+            }
+            double mean = uars.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            double ss = uars.stream().mapToDouble(u -> (u - mean) * (u - mean)).sum();
+            double sd = uars.size() > 1 ? Math.sqrt(ss / (uars.size() - 1)) : 0;
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "UAR per fold: mean %.3f, sd %.3f (", mean, sd));
+            for (int i = 0; i < uars.size(); i++) {
+                b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", uars.get(i)));
+            }
+            return b.append(")\n").toString();
         }
     }
 
@@ -322,6 +353,8 @@ public final class VoiceTrainer {
         List<Emotion> predicted = new ArrayList<>();
         List<Emotion> streamTruth = new ArrayList<>();
         List<Emotion> streamPredicted = new ArrayList<>();
+        List<Double> foldUars = new ArrayList<>();
+        List<Double> streamFoldUars = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             List<LabelledFeatures> train = new ArrayList<>();
             List<LabelledFeatures> test = new ArrayList<>();
@@ -341,12 +374,19 @@ public final class VoiceTrainer {
             }
             TrainedVoiceModel model = fit(prepare(train, population), set, population,
                     "fold" + f, Map.of());
+            int from = truth.size();
             for (LabelledFeatures s : test) {
                 truth.add(s.emotion());
                 predicted.add(model.predict(s.values()));
             }
+            foldUars.add(ConfusionMatrix.of(truth.subList(from, truth.size()),
+                    predicted.subList(from, predicted.size())).uar());
             if (speakerNormalisation) {
+                int streamFrom = streamTruth.size();
                 readAsStreams(model, test, population, streamTruth, streamPredicted);
+                streamFoldUars.add(ConfusionMatrix.of(
+                        streamTruth.subList(streamFrom, streamTruth.size()),
+                        streamPredicted.subList(streamFrom, streamPredicted.size())).uar());
             }
             LOG.debug("fold {}: trained on {}, tested on {}", f, train.size(), test.size());
         }
@@ -406,7 +446,8 @@ public final class VoiceTrainer {
         List<LabelledFeatures> all = new ArrayList<>(data);
         extra.values().forEach(all::addAll);
         TrainedVoiceModel model = fit(prepare(all, population), set, population, name, training);
-        return new Result(model, cv, streamCv, bySpeaker, k, speakers.size(), skipped);
+        return new Result(model, cv, streamCv, bySpeaker, k, speakers.size(), skipped, foldUars,
+                streamFoldUars);
     }
 
     private TrainedVoiceModel fit(List<LabelledFeatures> train, FeatureSet set, double[] population,

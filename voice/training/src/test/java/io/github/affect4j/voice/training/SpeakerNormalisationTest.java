@@ -47,6 +47,22 @@ class SpeakerNormalisationTest {
     }
 
     @Test
+    void eachFoldReportsItsOwnUarForSingleClipsAndForStreams() {
+        assertEquals(raw.folds(), raw.foldUars().size());
+        assertTrue(raw.streamFoldUars().isEmpty());
+        assertEquals(normalised.folds(), normalised.streamFoldUars().size());
+        for (VoiceTrainer.Result r : List.of(raw, normalised)) {
+            double mean = r.foldUars().stream().mapToDouble(Double::doubleValue).average()
+                    .orElseThrow();
+            // Folds of whole speakers with the same clips each: the pooled UAR is their mean.
+            assertEquals(r.crossValidation().uar(), mean, 0.05, r.foldUars().toString());
+            assertTrue(r.foldUars().stream().allMatch(u -> u >= 0 && u <= 1));
+            assertTrue(r.report().contains(String.format(java.util.Locale.ROOT,
+                    "UAR per fold: mean %.3f", mean)), r.report());
+        }
+    }
+
+    @Test
     void streamsOfOneSpeakerReadNoWorseThanSingleClips() {
         double stream = normalised.streamCrossValidation().orElseThrow().uar();
         assertTrue(stream >= normalised.crossValidation().uar(), "stream " + stream
