@@ -118,7 +118,6 @@ class AdminBootstrapRaceTest {
 
     private static AdminBootstrap bootstrap(DataSource db, String token) {
         Affect4jProperties properties = new Affect4jProperties(token,
-                new Affect4jProperties.Detectors(null, null),
                 new Affect4jProperties.Limits(1_000_000, 10),
                 new Affect4jProperties.Privacy(3, Duration.ofDays(30), Duration.ofHours(1)),
                 new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64)),
