@@ -30,7 +30,8 @@ import java.util.Set;
  *       &plusmn;{@value #MAX_ROLL_UNALIGNED} without</td></tr>
  *   <tr><td>confidence</td><td>the detector's score</td>
  *       <td>LOW_CONFIDENCE: below {@value #MIN_CONFIDENCE}; for an image read whole, below
- *       {@value #MIN_CONFIDENCE_WHOLE_IMAGE}</td></tr>
+ *       {@value #MIN_CONFIDENCE_WHOLE_IMAGE} (front detector: {@value
+ *       #MIN_CONFIDENCE_WHOLE_IMAGE_FRONT})</td></tr>
  *   <tr><td>topProbability</td><td>the calibrated probability of the dominant emotion</td>
  *       <td>UNCERTAIN: below {@value #MIN_TOP_PROBABILITY}</td></tr>
  * </table>
@@ -51,11 +52,19 @@ final class FaceQualityMeter {
     static final double MAX_ROLL_UNALIGNED = 25;
     static final double MIN_CONFIDENCE = 0.75;
     /**
-     * LOW_CONFIDENCE threshold for an image read whole (a face crop): chosen on FER val, where
-     * crops the detector scored below it (3%) were right 34% of the time against 61% above
-     * 0.75, while those between 0.6 and 0.75 (13%) were right 55% of the time.
+     * LOW_CONFIDENCE threshold for an image read whole (a face crop), back (256) detector:
+     * chosen on FER val, where crops the detector scored below it (3%) were right 34% of the
+     * time against 61% above 0.75, while those between 0.6 and 0.75 (13%) were right 55% of
+     * the time.
      */
     static final double MIN_CONFIDENCE_WHOLE_IMAGE = 0.6;
+    /**
+     * The same for the front (128) detector of {@code mode=fast}, which sees crops unpadded and
+     * scores small ones low whatever they show: on FER val its crops below 0.6 (20%) were right
+     * 45-49% of the time against 59-62% above, not markedly worse, so only a crop in which it
+     * found no face at all (below the default {@code minConfidence}, 0.5) is flagged.
+     */
+    static final double MIN_CONFIDENCE_WHOLE_IMAGE_FRONT = 0.5;
     /**
      * UNCERTAIN threshold on the calibrated probability of the dominant emotion: chosen on FER
      * val with the face-api net alone (the classifier FER val is honest for), where the 16.5% of
@@ -65,10 +74,18 @@ final class FaceQualityMeter {
 
     private final int minFaceSize;
     private final boolean aligned;
+    private final double minConfidenceWholeImage;
 
-    FaceQualityMeter(int minFaceSize, boolean aligned) {
+    /**
+     * @param minFaceSize the option {@code minFaceSize}
+     * @param aligned whether crops are levelled by the eyes (option {@code align})
+     * @param detectorSize the BlazeFace input size, 256 (back) or 128 (front)
+     */
+    FaceQualityMeter(int minFaceSize, boolean aligned, int detectorSize) {
         this.minFaceSize = minFaceSize;
         this.aligned = aligned;
+        this.minConfidenceWholeImage = detectorSize == 128
+                ? MIN_CONFIDENCE_WHOLE_IMAGE_FRONT : MIN_CONFIDENCE_WHOLE_IMAGE;
     }
 
     /**
@@ -78,7 +95,7 @@ final class FaceQualityMeter {
      * @param confidence the detector score, or 1 for a caller's crop
      * @param wholeImage whether the whole image was read as the face (a crop): the detection
      *     only confirms it, so its keypoints raise no NON_FRONTAL and LOW_CONFIDENCE takes the
-     *     lower {@link #MIN_CONFIDENCE_WHOLE_IMAGE}
+     *     lower {@link #MIN_CONFIDENCE_WHOLE_IMAGE} (or {@link #MIN_CONFIDENCE_WHOLE_IMAGE_FRONT})
      * @param topProbability the calibrated probability of the dominant emotion
      */
     FaceQuality assess(float[] patch, float[] box, int imageWidth, int imageHeight,
@@ -149,7 +166,7 @@ final class FaceQualityMeter {
         }
 
         measures.put("confidence", round(confidence, 4));
-        if (confidence < (wholeImage ? MIN_CONFIDENCE_WHOLE_IMAGE : MIN_CONFIDENCE)) {
+        if (confidence < (wholeImage ? minConfidenceWholeImage : MIN_CONFIDENCE)) {
             flags.add(FaceQuality.Flag.LOW_CONFIDENCE);
         }
 

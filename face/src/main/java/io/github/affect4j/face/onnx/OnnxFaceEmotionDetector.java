@@ -88,7 +88,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         this.detector = detector;
         this.blazeFace = new BlazeFace(settings.detectorSize());
         this.classifiers = List.copyOf(classifiers);
-        this.meter = new FaceQualityMeter(settings.minFaceSize(), settings.align());
+        this.meter = new FaceQualityMeter(settings.minFaceSize(), settings.align(),
+                settings.detectorSize());
         this.temperature = temperature;
         this.info = describe(settings, detector, classifiers, temperature);
         this.slots = classifiers.size();

@@ -124,7 +124,7 @@ class CalibratedQualityTest {
 
     @Test
     void aCropReadWholeTakesTheLowerConfidenceLimitAndNoPoseFlag() {
-        FaceQualityMeter meter = new FaceQualityMeter(40, true);
+        FaceQualityMeter meter = new FaceQualityMeter(40, true, 256);
         float[] patch = TestImages.astronautPatch(FaceQualityMeter.PATCH);
         float[] box = {0, 0, 100, 100};
         // keypoints of a head turned far to one side: nose at the image-right ear
@@ -150,5 +150,11 @@ class CalibratedQualityTest {
         assertEquals(java.util.Set.of(FaceQuality.Flag.LOW_CONFIDENCE, FaceQuality.Flag.UNCERTAIN),
                 unsure.flags(), unsure::toString);
         assertFalse(unsure.assessable());
+        // The front detector (mode=fast) flags a crop only when it found no face in it.
+        FaceQualityMeter front = new FaceQualityMeter(40, true, 128);
+        assertEquals(java.util.Set.of(), front.assess(patch, box, 100, 100, turned, 0.55, true,
+                0.9).flags());
+        assertEquals(java.util.Set.of(FaceQuality.Flag.LOW_CONFIDENCE), front.assess(patch, box,
+                100, 100, null, 0.0, true, 0.9).flags());
     }
 }
