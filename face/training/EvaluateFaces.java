@@ -28,6 +28,10 @@ import java.util.Optional;
  * writes each sample's label and eight probabilities (Emotion order) for offline analysis.
  */
 public class EvaluateFaces {
+    /** Quality measures written by --scores, in this order. */
+    static final List<String> MEASURES = List.of("faceSize", "sharpness", "brightness", "contrast",
+            "outsideFraction", "yawDegrees", "rollDegrees");
+
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]);
         boolean whole = false;
@@ -61,7 +65,8 @@ public class EvaluateFaces {
              PrintWriter scores = scoresOut == null ? null : new PrintWriter(Files.newBufferedWriter(scoresOut))) {
             if (scores != null) {
                 scores.println("path,label,whole," + String.join(",",
-                        java.util.Arrays.stream(Emotion.values()).map(Emotion::label).toList()));
+                        java.util.Arrays.stream(Emotion.values()).map(Emotion::label).toList())
+                        + ",source,confidence,assessable,flags," + String.join(",", MEASURES));
             }
             for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.split(",");
@@ -76,6 +81,15 @@ public class EvaluateFaces {
                     StringBuilder row = new StringBuilder(f[0] + "," + f[1] + "," + (largest.isEmpty() ? 1 : 0));
                     for (Emotion e : Emotion.values()) {
                         row.append(String.format(Locale.ROOT, ",%.6g", face.scores().probability(e)));
+                    }
+                    row.append(',').append(face.source()).append(',')
+                            .append(String.format(Locale.ROOT, "%.4f", face.confidence()))
+                            .append(',').append(face.assessable() ? 1 : 0).append(',')
+                            .append(String.join("|", face.quality().flags().stream()
+                                    .map(Enum::name).toList()));
+                    for (String m : MEASURES) {
+                        Double v = face.quality().measures().get(m);
+                        row.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.4g", v));
                     }
                     scores.println(row);
                 }

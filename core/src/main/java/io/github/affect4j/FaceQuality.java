@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * <p>A face that is not {@link #assessable()} still carries scores, but they should not be
  * trusted: the detector judged the face too small, too blurred, too dark or bright, or too far
- * turned away (see {@link #flags()}). The thresholds are documented by each implementation.
+ * turned away, or its own scores too unsure (see {@link #flags()}). The thresholds are
+ * documented by each implementation.
  *
  * @param assessable whether the scores may be trusted
  * @param flags the problems found; empty for a good face. Iterated in the order the flags are
@@ -37,7 +38,13 @@ public record FaceQuality(boolean assessable, Set<Flag> flags, Map<String, Doubl
         /** The head is turned or tilted far from frontal. */
         NON_FRONTAL,
         /** The detector itself is unsure this is a face. */
-        LOW_CONFIDENCE
+        LOW_CONFIDENCE,
+        /**
+         * The emotion scores themselves are unsure: the (calibrated) probability of the dominant
+         * emotion is below the implementation's threshold, where predictions were measured to be
+         * right far less often than elsewhere.
+         */
+        UNCERTAIN
     }
 
     /**

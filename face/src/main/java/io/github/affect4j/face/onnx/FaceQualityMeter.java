@@ -29,8 +29,16 @@ import java.util.Set;
  *       screen</td><td>NON_FRONTAL: beyond &plusmn;{@value #MAX_ROLL_ALIGNED} with alignment,
  *       &plusmn;{@value #MAX_ROLL_UNALIGNED} without</td></tr>
  *   <tr><td>confidence</td><td>the detector's score</td>
- *       <td>LOW_CONFIDENCE: below {@value #MIN_CONFIDENCE}</td></tr>
+ *       <td>LOW_CONFIDENCE: below {@value #MIN_CONFIDENCE}; for an image read whole, below
+ *       {@value #MIN_CONFIDENCE_WHOLE_IMAGE} (front detector: {@value
+ *       #MIN_CONFIDENCE_WHOLE_IMAGE_FRONT})</td></tr>
+ *   <tr><td>topProbability</td><td>the calibrated probability of the dominant emotion</td>
+ *       <td>UNCERTAIN: below {@value #MIN_TOP_PROBABILITY}</td></tr>
  * </table>
+ *
+ * <p>NON_FRONTAL is raised for detected faces only. The UNCERTAIN and whole-image thresholds
+ * were chosen on FER val (MODELS.md, "Calibration and the quality flag") so that a minority of
+ * faces, markedly less often right than the rest, is flagged; the others are reasoned limits.
  */
 final class FaceQualityMeter {
 
@@ -43,13 +51,41 @@ final class FaceQualityMeter {
     static final double MAX_ROLL_ALIGNED = 45;
     static final double MAX_ROLL_UNALIGNED = 25;
     static final double MIN_CONFIDENCE = 0.75;
+    /**
+     * LOW_CONFIDENCE threshold for an image read whole (a face crop), back (256) detector:
+     * chosen on FER val, where crops the detector scored below it (3%) were right 34% of the
+     * time against 61% above 0.75, while those between 0.6 and 0.75 (13%) were right 55% of
+     * the time.
+     */
+    static final double MIN_CONFIDENCE_WHOLE_IMAGE = 0.6;
+    /**
+     * The same for the front (128) detector of {@code mode=fast}, which sees crops unpadded and
+     * scores small ones low whatever they show: on FER val its crops below 0.6 (20%) were right
+     * 45-49% of the time against 59-62% above, not markedly worse, so only a crop in which it
+     * found no face at all (below the default {@code minConfidence}, 0.5) is flagged.
+     */
+    static final double MIN_CONFIDENCE_WHOLE_IMAGE_FRONT = 0.5;
+    /**
+     * UNCERTAIN threshold on the calibrated probability of the dominant emotion: chosen on FER
+     * val with the face-api net alone (the classifier FER val is honest for), where the 16.5% of
+     * faces below it were right 31% of the time against 65% for the rest (MODELS.md).
+     */
+    static final double MIN_TOP_PROBABILITY = 0.30;
 
     private final int minFaceSize;
     private final boolean aligned;
+    private final double minConfidenceWholeImage;
 
-    FaceQualityMeter(int minFaceSize, boolean aligned) {
+    /**
+     * @param minFaceSize the option {@code minFaceSize}
+     * @param aligned whether crops are levelled by the eyes (option {@code align})
+     * @param detectorSize the BlazeFace input size, 256 (back) or 128 (front)
+     */
+    FaceQualityMeter(int minFaceSize, boolean aligned, int detectorSize) {
         this.minFaceSize = minFaceSize;
         this.aligned = aligned;
+        this.minConfidenceWholeImage = detectorSize == 128
+                ? MIN_CONFIDENCE_WHOLE_IMAGE_FRONT : MIN_CONFIDENCE_WHOLE_IMAGE;
     }
 
     /**
@@ -57,9 +93,14 @@ final class FaceQualityMeter {
      * @param box x1, y1, x2, y2 in source pixels
      * @param keypoints BlazeFace keypoints in source pixels, or null for a caller's crop
      * @param confidence the detector score, or 1 for a caller's crop
+     * @param wholeImage whether the whole image was read as the face (a crop): the detection
+     *     only confirms it, so its keypoints raise no NON_FRONTAL and LOW_CONFIDENCE takes the
+     *     lower {@link #MIN_CONFIDENCE_WHOLE_IMAGE} (or {@link #MIN_CONFIDENCE_WHOLE_IMAGE_FRONT})
+     * @param topProbability the calibrated probability of the dominant emotion
      */
     FaceQuality assess(float[] patch, float[] box, int imageWidth, int imageHeight,
-                       float[] keypoints, double confidence) {
+                       float[] keypoints, double confidence, boolean wholeImage,
+                       double topProbability) {
         Map<String, Double> measures = new LinkedHashMap<>();
         Set<FaceQuality.Flag> flags = EnumSet.noneOf(FaceQuality.Flag.class);
 
@@ -83,6 +124,14 @@ final class FaceQualityMeter {
         }
         double brightness = valid == 0 ? 0 : sum / valid / 255.0;
         measures.put("brightness", round(brightness, 3));
+        double squares = 0;
+        for (float g : gray) {
+            if (!Float.isNaN(g)) {
+                double d = g / 255.0 - brightness;
+                squares += d * d;
+            }
+        }
+        measures.put("contrast", round(valid == 0 ? 0 : Math.sqrt(squares / valid), 3));
         if (brightness < MIN_BRIGHTNESS) {
             flags.add(FaceQuality.Flag.UNDEREXPOSED);
         } else if (brightness > MAX_BRIGHTNESS) {
@@ -109,14 +158,21 @@ final class FaceQualityMeter {
             measures.put("rollDegrees", round(roll, 1));
             measures.put("yawDegrees", round(yaw, 1));
             double maxRoll = aligned ? MAX_ROLL_ALIGNED : MAX_ROLL_UNALIGNED;
-            if (Math.abs(yaw) > MAX_YAW || Math.abs(roll) > maxRoll) {
+            // On a crop read whole (48 px FER faces, say) the keypoints are too rough to judge
+            // the pose: there, faces past these limits were right 48% of the time against 60%.
+            if (!wholeImage && (Math.abs(yaw) > MAX_YAW || Math.abs(roll) > maxRoll)) {
                 flags.add(FaceQuality.Flag.NON_FRONTAL);
             }
         }
 
         measures.put("confidence", round(confidence, 4));
-        if (confidence < MIN_CONFIDENCE) {
+        if (confidence < (wholeImage ? minConfidenceWholeImage : MIN_CONFIDENCE)) {
             flags.add(FaceQuality.Flag.LOW_CONFIDENCE);
+        }
+
+        measures.put("topProbability", round(topProbability, 4));
+        if (topProbability < MIN_TOP_PROBABILITY) {
+            flags.add(FaceQuality.Flag.UNCERTAIN);
         }
         return new FaceQuality(flags.isEmpty(), flags, measures);
     }

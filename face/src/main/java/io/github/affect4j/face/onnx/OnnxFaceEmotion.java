@@ -197,7 +197,7 @@ public final class OnnxFaceEmotion {
                         settings.weights().get(settings.weights().size() - 1)));
             }
             OnnxFaceEmotionDetector result = new OnnxFaceEmotionDetector(settings, detector,
-                    classifiers);
+                    classifiers, settings.effectiveTemperature(user != null));
             long millis = (System.nanoTime() - started) / 1_000_000;
             String choice = result.info().description() + "; models " + result.info().model();
             if (LOGGED.add(choice)) {

@@ -26,7 +26,8 @@ import java.util.function.Function;
  * The ONNX face emotion pipeline: BlazeFace on the (letterboxed) frame, anchor decoding and
  * non-maximum suppression, one crop per face and classifier (optionally levelled by the eyes),
  * all faces and their mirror images in one batch per classifier, probabilities averaged over
- * mirror images and classifiers, quality measures per face.
+ * mirror images and classifiers, then calibrated ({@link Calibration}: a temperature that keeps
+ * the dominant emotion), quality measures per face.
  *
  * <p>Thread-safe: the sessions are shared; each call borrows a {@link Workspace} of reusable
  * buffers from a bounded pool and gives it back when done. The pool keeps at most
@@ -61,6 +62,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     private final BlazeFace blazeFace;
     private final List<Classifier> classifiers;
     private final FaceQualityMeter meter;
+    private final double temperature;
     private final DetectorInfo info;
     private final DetectorLifetime lifetime =
             new DetectorLifetime("the onnx face emotion detector");
@@ -77,18 +79,24 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
     record Classifier(OnnxModel model, ClassifierTranslator translator, double weight) {
     }
 
-    OnnxFaceEmotionDetector(Settings settings, OnnxModel detector, List<Classifier> classifiers) {
+    /**
+     * @param temperature the calibration temperature of the averaged probabilities (1: none)
+     */
+    OnnxFaceEmotionDetector(Settings settings, OnnxModel detector, List<Classifier> classifiers,
+                            double temperature) {
         this.settings = settings;
         this.detector = detector;
         this.blazeFace = new BlazeFace(settings.detectorSize());
         this.classifiers = List.copyOf(classifiers);
-        this.meter = new FaceQualityMeter(settings.minFaceSize(), settings.align());
-        this.info = describe(settings, detector, classifiers);
+        this.meter = new FaceQualityMeter(settings.minFaceSize(), settings.align(),
+                settings.detectorSize());
+        this.temperature = temperature;
+        this.info = describe(settings, detector, classifiers, temperature);
         this.slots = classifiers.size();
     }
 
     private static DetectorInfo describe(Settings settings, OnnxModel detector,
-                                         List<Classifier> classifiers) {
+                                         List<Classifier> classifiers, double temperature) {
         StringBuilder text = new StringBuilder("BlazeFace ").append(settings.detectorSize())
                 .append(" face detection, emotion from ");
         StringBuilder models = new StringBuilder(detector.toString());
@@ -103,12 +111,21 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         if (settings.flip()) {
             text.append(", with mirrored copies");
         }
+        if (temperature != 1) {
+            text.append(String.format(java.util.Locale.ROOT, ", calibrated (temperature %.2f)",
+                    temperature));
+        }
         text.append("; ONNX Runtime, mode ").append(settings.mode().name().toLowerCase(java.util.Locale.ROOT));
         return new DetectorInfo(OnnxFaceDetectorProvider.ID, text.toString(), models.toString());
     }
 
     Settings settings() {
         return settings;
+    }
+
+    /** The calibration temperature applied to the averaged probabilities (1: none). */
+    double temperature() {
+        return temperature;
     }
 
     /**
@@ -354,8 +371,16 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
                             + i + " (" + java.util.Arrays.toString(sums[i]) + ")");
                 }
             }
+            double total = 0;
+            for (double p : sums[i]) {
+                total += p;
+            }
+            for (int e = 0; e < sums[i].length && total > 0; e++) {
+                sums[i][e] /= total;
+            }
+            Calibration.apply(sums[i], temperature);
             EmotionScores scores = EmotionScores.ofWeights(sums[i]);
-            FaceQuality quality = quality(face, ws);
+            FaceQuality quality = quality(face, scores.probability(scores.dominant()), ws);
             float[] b = face.box();
             int x = (int) Math.floor(b[0]);
             int y = (int) Math.floor(b[1]);
@@ -412,14 +437,14 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         Resampling.sample(face.src(), map, t.width(), t.height(), 0f, dst, ws.scratch);
     }
 
-    private FaceQuality quality(Geometry face, Workspace ws) {
+    private FaceQuality quality(Geometry face, double topProbability, Workspace ws) {
         RgbImage src = face.src();
         int p = FaceQualityMeter.PATCH;
         Affine map = Affine.squareRegion(face.cx(), face.cy(), face.side(), face.angle(), p, p);
         float[] patch = ws.quality;
         Resampling.sample(src, map, p, p, Float.NaN, patch, ws.scratch);
         return meter.assess(patch, face.box(), src.width(), src.height(), face.keypoints(),
-                face.confidence());
+                face.confidence(), face.source().wholeImage(), topProbability);
     }
 
     @Override

@@ -19,7 +19,8 @@ import java.util.Optional;
 record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Double> weights,
                 boolean flip, boolean align, boolean letterbox, double minConfidence,
                 double iouThreshold, boolean weightedNms, int maxFaces, int minFaceSize,
-                int threads, Path classifierModel, String classifierCardSource, Crops crops) {
+                int threads, Path classifierModel, String classifierCardSource, Crops crops,
+                Double temperature) {
 
     /** The two preset trade-offs. */
     enum Mode {
@@ -84,7 +85,13 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
                     "images that are face crops: auto = read whole when at most 112 px, when the"
                     + " detected face fills the image, or when no face is found in an image of at"
                     + " most 256 px; always = every image is a face crop, no detection; never ="
-                    + " detected faces only"));
+                    + " detected faces only"),
+            OptionSpec.decimal("temperature", Calibration.MIN_TEMPERATURE,
+                    Calibration.MAX_TEMPERATURE, null, "calibration: the averaged probabilities"
+                    + " p become p^(1/T), renormalised (the dominant emotion never changes);"
+                    + " default: the value fitted for the bundled classifiers in use (MODELS.md),"
+                    + " 1 (uncalibrated) with a model of your own or unequal weights; 1 turns"
+                    + " calibration off"));
 
     Settings {
         classifiers = List.copyOf(classifiers);
@@ -97,7 +104,7 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
         return new Settings(mode, fast ? 128 : 256,
                 fast ? List.of(FACE_API) : List.of(FACE_API, FER2013),
                 fast ? List.of(1.0) : List.of(1.0, 1.0),
-                !fast, true, true, 0.5, 0.3, true, 32, 40, 1, null, null, Crops.AUTO);
+                !fast, true, true, 0.5, 0.3, true, 32, 40, 1, null, null, Crops.AUTO, null);
     }
 
     /**
@@ -217,7 +224,26 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
                 config.getDouble("iouThreshold"), config.getChoice("nms").equals("weighted"),
                 config.getInt("maxFaces"), config.getInt("minFaceSize"), config.getInt("threads"),
                 model, card != null ? card.toString() : preset != null ? "preset:" + preset : null,
-                Crops.valueOf(config.getChoice("crops").toUpperCase(Locale.ROOT)));
+                Crops.valueOf(config.getChoice("crops").toUpperCase(Locale.ROOT)),
+                config.isSet("temperature") ? config.getDouble("temperature") : null);
+    }
+
+    /**
+     * The temperature the detector applies: the option's, else the bundled one fitted for these
+     * bundled classifiers with equal weights and this mirroring, else 1 (a model of your own,
+     * unequal weights, or a configuration never calibrated).
+     *
+     * @param userModel whether a classifier of the caller's is in the ensemble
+     */
+    double effectiveTemperature(boolean userModel) {
+        if (temperature != null) {
+            return temperature;
+        }
+        boolean equalWeights = weights.stream().distinct().count() == 1;
+        if (userModel || !equalWeights) {
+            return 1;
+        }
+        return Calibration.bundled(classifiers, flip).orElse(1.0);
     }
 
     /** Reads the user model's card, if any. */

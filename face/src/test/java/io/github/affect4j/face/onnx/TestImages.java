@@ -68,6 +68,29 @@ final class TestImages {
         return ImageFrame.fromBufferedImage(out);
     }
 
+    /**
+     * The photo's face (x 160-290, y 50-200) scaled to {@code size} x {@code size}, as the
+     * quality meter's HWC RGB float patch (0..255).
+     */
+    static float[] astronautPatch(int size) {
+        BufferedImage face = astronautImage().getSubimage(160, 50, 130, 150);
+        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(face, 0, 0, size, size, null);
+        g.dispose();
+        float[] patch = new float[size * size * 3];
+        for (int y = 0, i = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int rgb = out.getRGB(x, y);
+                patch[i++] = (rgb >> 16) & 0xff;
+                patch[i++] = (rgb >> 8) & 0xff;
+                patch[i++] = rgb & 0xff;
+            }
+        }
+        return patch;
+    }
+
     /** The head-and-shoulders part of the photo, {@code size} pixels square. */
     static BufferedImage head(int size) {
         BufferedImage head = astronautImage().getSubimage(96, 0, 300, 300);

@@ -81,6 +81,7 @@ class OnnxDiscoveryTest {
         assertTrue(old.getMessage().startsWith("unknown option 'intraOpThreads' for the face"
                 + " provider 'onnx'; valid options of 'onnx': align, card, classifiers, crops,"
                 + " detector, flip, iouThreshold, letterbox, maxFaces, minConfidence,"
-                + " minFaceSize, mode, model, nms, preset, threads, weights"), old.getMessage());
+                + " minFaceSize, mode, model, nms, preset, temperature, threads, weights"),
+                old.getMessage());
     }
 }
