@@ -194,3 +194,4 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d MB", $2 / 1024}' /p
 for s in "${scenarios[@]}"; do
   "scenario_$s"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"
