@@ -87,6 +87,10 @@ stop_server() {
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
+# CPU time (user + system) of the server so far, in milliseconds: unlike frames per second it
+# hardly depends on what else the machine runs.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server_pid/stat"; }
+
 verdict() { # acknowledged stored label
   if [ "$1" = "$2" ]; then echo "  $3: acknowledged $1 = stored $2: OK"
   else echo "  $3: acknowledged $1, stored $2: MISMATCH"; fi
@@ -100,10 +104,13 @@ scenario_frames() {
   start_server "$dir"
   local idle; idle=$(rss_kb)
   local session; session=$(lt setup)
+  local cpu0; cpu0=$(cpu_ms)
   lt load --session "$session" --clients 8 --seconds "$seconds" --pid "$server_pid" \
       --image "$sample" --out "$dir/figures.txt"
+  local cpu=$(( $(cpu_ms) - cpu0 ))
   local stored; stored=$(lt count --session "$session")
   echo "  healthy after ${healthy_ms} ms; resident ${idle} kB idle, $(rss_kb) kB after the load"
+  echo "  server CPU during the load: ${cpu} ms, $(( cpu / (stored > 0 ? stored : 1) )) ms a frame"
   verdict "$(ack "$dir/figures.txt")" "$stored" frames
   stop_server
 }
