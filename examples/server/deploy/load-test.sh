@@ -91,9 +91,15 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 # hardly depends on what else the machine runs.
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server_pid/stat"; }
 
+# Everything acknowledged must be stored. More stored than acknowledged is possible only when a
+# commit reached the database but its connection died before the answer (the server cannot know
+# the outcome and answers 500): reported, not a loss.
 verdict() { # acknowledged stored label
   if [ "$1" = "$2" ]; then echo "  $3: acknowledged $1 = stored $2: OK"
-  else echo "  $3: acknowledged $1, stored $2: MISMATCH"; fi
+  elif [ "$2" -gt "$1" ]; then
+    echo "  $3: acknowledged $1, stored $2: OK, nothing acknowledged lost; $(( $2 - $1 ))" \
+        "stored although answered with an error (commit outcome unknown to the server)"
+  else echo "  $3: acknowledged $1, stored $2: LOST $(( $1 - $2 ))"; fi
 }
 
 ack() { sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' "$1" | head -1; }
