@@ -29,7 +29,7 @@
 # (BENCHMARKS.md, "Example server").
 #
 # Needs a JDK 17 (JAVA_HOME or java on the PATH; jlink and jar from it), zip, unzip and curl.
-# Environment: AFFECT4J_BUILD_PORT (default 18080) for the training and check runs, which bind
+# Environment: AFFECT4J_BUILD_PORT (default 18080) for the check run, which binds
 # 127.0.0.1 only; AFFECT4J_SKIP_BUILD=1 to use examples/server/target/affect4j-server.jar as it is.
 set -euo pipefail
 
