@@ -87,9 +87,19 @@ stop_server() {
 
 rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
+# CPU time (user + system) of the server so far, in milliseconds: unlike frames per second it
+# hardly depends on what else the machine runs.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$server_pid/stat"; }
+
+# Everything acknowledged must be stored. More stored than acknowledged is possible only when a
+# commit reached the database but its connection died before the answer (the server cannot know
+# the outcome and answers 500): reported, not a loss.
 verdict() { # acknowledged stored label
   if [ "$1" = "$2" ]; then echo "  $3: acknowledged $1 = stored $2: OK"
-  else echo "  $3: acknowledged $1, stored $2: MISMATCH"; fi
+  elif [ "$2" -gt "$1" ]; then
+    echo "  $3: acknowledged $1, stored $2: OK, nothing acknowledged lost; $(( $2 - $1 ))" \
+        "stored although answered with an error (commit outcome unknown to the server)"
+  else echo "  $3: acknowledged $1, stored $2: LOST $(( $1 - $2 ))"; fi
 }
 
 ack() { sed -n 's/.*acknowledged=\([0-9]*\).*/\1/p' "$1" | head -1; }
@@ -100,10 +110,13 @@ scenario_frames() {
   start_server "$dir"
   local idle; idle=$(rss_kb)
   local session; session=$(lt setup)
+  local cpu0; cpu0=$(cpu_ms)
   lt load --session "$session" --clients 8 --seconds "$seconds" --pid "$server_pid" \
       --image "$sample" --out "$dir/figures.txt"
+  local cpu=$(( $(cpu_ms) - cpu0 ))
   local stored; stored=$(lt count --session "$session")
   echo "  healthy after ${healthy_ms} ms; resident ${idle} kB idle, $(rss_kb) kB after the load"
+  echo "  server CPU during the load: ${cpu} ms, $(( cpu / (stored > 0 ? stored : 1) )) ms a frame"
   verdict "$(ack "$dir/figures.txt")" "$stored" frames
   stop_server
 }
@@ -194,3 +207,4 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d MB", $2 / 1024}' /p
 for s in "${scenarios[@]}"; do
   "scenario_$s"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%FT%TZ)"

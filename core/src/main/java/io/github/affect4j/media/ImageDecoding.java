@@ -5,7 +5,9 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -267,6 +269,9 @@ final class ImageDecoding {
                     out[o++] = v;
                 }
             }
+        } else if (component && model.getColorSpace().isCS_sRGB() && (bands == 3 || bands == 4)
+                && interleavedBytes(raster, model)) {
+            copyInterleavedBytes(raster, width, height, out);
         } else if (component && model.getColorSpace().isCS_sRGB() && (bands == 3 || bands == 4)) {
             long[] max = {maxSample(model, 0), maxSample(model, 1), maxSample(model, 2)};
             int[] row = new int[width * bands];
@@ -290,6 +295,50 @@ final class ImageDecoding {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the raster keeps 8-bit samples interleaved in one byte array, as ImageIO's JPEG and
+     * PNG readers make them (3BYTE_BGR, 4BYTE_ABGR): then the colour bytes can be copied straight
+     * from the array. The general path reads every sample through the raster's sample model,
+     * several calls a pixel; for a 640x480 frame that was most of the Java-side cost of an
+     * upload in the server (whose JVM runs C1 only, which inlines little).
+     */
+    private static boolean interleavedBytes(Raster raster, ColorModel model) {
+        if (!(raster.getSampleModel() instanceof ComponentSampleModel samples)
+                || !(raster.getDataBuffer() instanceof DataBufferByte data)
+                || data.getNumBanks() != 1) {
+            return false;
+        }
+        for (int c = 0; c < 3; c++) {
+            if (model.getComponentSize(c) != 8 || samples.getBankIndices()[c] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The RGB bytes of an {@link #interleavedBytes} raster, row by row, into {@code out}. */
+    private static void copyInterleavedBytes(Raster raster, int width, int height, byte[] out) {
+        ComponentSampleModel samples = (ComponentSampleModel) raster.getSampleModel();
+        DataBufferByte data = (DataBufferByte) raster.getDataBuffer();
+        byte[] bytes = data.getData();
+        int[] offsets = samples.getBandOffsets();
+        int r = offsets[0];
+        int g = offsets[1];
+        int b = offsets[2];
+        int stride = samples.getPixelStride();
+        // A sub-image shares its parent's array: its pixel (0, 0) sits at the translation.
+        int tx = -raster.getSampleModelTranslateX();
+        int ty = -raster.getSampleModelTranslateY();
+        for (int y = 0, o = 0; y < height; y++) {
+            int i = data.getOffset() + (y + ty) * samples.getScanlineStride() + tx * stride;
+            for (int x = 0; x < width; x++, i += stride) {
+                out[o++] = bytes[i + r];
+                out[o++] = bytes[i + g];
+                out[o++] = bytes[i + b];
+            }
+        }
     }
 
     private static long maxSample(ColorModel model, int component) {

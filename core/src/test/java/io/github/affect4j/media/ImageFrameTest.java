@@ -10,7 +10,9 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,53 @@ class ImageFrameTest {
             assertArrayEquals(expectedRgb(), ImageFrame.fromBufferedImage(image)
                     .toBytes(PixelFormat.RGB), "type " + type);
         }
+    }
+
+    /**
+     * Byte-interleaved images are copied straight from their array: a sub-image (which shares
+     * its parent's array from an offset) and a raster with its own band order and a padding byte
+     * per pixel must still give their own pixels.
+     */
+    @Test
+    void interleavedByteImagesGiveTheirOwnPixels() {
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR}) {
+            BufferedImage parent = new BufferedImage(W + 3, H + 2, type);
+            for (int y = 0; y < H + 2; y++) {
+                for (int x = 0; x < W + 3; x++) {
+                    parent.setRGB(x, y, 0xFF000000 | (x * 31) << 16 | (y * 47) << 8 | (x + y));
+                }
+            }
+            BufferedImage sub = parent.getSubimage(2, 1, W, H);
+            assertArrayEquals(rgbOfParent(2, 1, W, H), ImageFrame.fromBufferedImage(sub)
+                    .toBytes(PixelFormat.RGB), "sub-image of type " + type);
+        }
+        // R, G, B at offsets 1, 2, 3 of 4 bytes a pixel; byte 0 of each pixel is padding.
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(
+                ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, W, H, W * 4,
+                4, new int[] {1, 2, 3}, null);
+        byte[] array = ((DataBufferByte) raster.getDataBuffer()).getData();
+        Arrays.fill(array, (byte) 0x5A);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                raster.setPixel(x, y, colour(x, y));
+            }
+        }
+        BufferedImage padded = new BufferedImage(model, raster, false, null);
+        assertArrayEquals(expectedRgb(), ImageFrame.fromBufferedImage(padded)
+                .toBytes(PixelFormat.RGB));
+    }
+
+    private static byte[] rgbOfParent(int x0, int y0, int w, int h) {
+        byte[] out = new byte[w * h * 3];
+        for (int y = y0, o = 0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                out[o++] = (byte) (x * 31);
+                out[o++] = (byte) (y * 47);
+                out[o++] = (byte) (x + y);
+            }
+        }
+        return out;
     }
 
     @Test

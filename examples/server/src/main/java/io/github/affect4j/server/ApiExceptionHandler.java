@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -40,8 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <tr><td>{@link InvalidMediaException}</td><td>400, 413, 415 or 422 by its problem</td></tr>
  * <tr><td>{@link DataIntegrityViolationException} (duplicate key, missing reference)</td>
  *     <td>409</td></tr>
- * <tr><td>database unreachable, transient or recoverable failures</td>
- *     <td>503 with {@code Retry-After}</td></tr>
+ * <tr><td>database unreachable, transient or recoverable failures, also behind a failed
+ *     rollback</td><td>503 with {@code Retry-After}</td></tr>
  * <tr><td>anything else, {@link IllegalArgumentException} included</td><td>500</td></tr>
  * </table>
  */
@@ -92,6 +93,48 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TransientDataAccessException.class, RecoverableDataAccessException.class,
             CannotCreateTransactionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        return databaseUnavailableAnswer(e);
+    }
+
+    /**
+     * A transaction whose rollback failed: when the database went away in the middle of it,
+     * Spring reports the failed rollback in place of the data-access failure that started it.
+     * Nothing was committed then, so that is 503 like any unreachable database; other
+     * transaction failures (a failed commit, whose outcome is unknown) stay unexpected.
+     */
+    @ExceptionHandler(TransactionSystemException.class)
+    ResponseEntity<ProblemDetail> transactionFailed(TransactionSystemException e,
+                                                    HttpServletRequest request) {
+        if (isDatabaseUnavailable(e)) {
+            return databaseUnavailableAnswer(e);
+        }
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(unexpected(e, request, "An unexpected error occurred"));
+    }
+
+    /**
+     * Whether {@code failure} (or what caused it, or the application failure behind a failed
+     * rollback) says that the database is unreachable or failed transiently.
+     */
+    static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof RecoverableDataAccessException
+                    || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException transaction
+                    && transaction.getApplicationException() != null
+                    && isDatabaseUnavailable(transaction.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 503 with {@code Retry-After}: the database is unavailable and nothing was stored. */
+    static ResponseEntity<ProblemDetail> databaseUnavailableAnswer(Throwable e) {
         log.warn("Database unavailable, answered with 503: {}", e.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database is unavailable; nothing was stored. Retry later");

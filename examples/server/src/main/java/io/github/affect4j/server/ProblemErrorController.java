@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The servlet container's error page ({@code /error}) as a problem too: errors raised outside
  * the request handlers (in a filter, say) would otherwise get Spring Boot's own JSON. A 500 gets
- * a correlation id, logged with the exception.
+ * a correlation id, logged with the exception; a database that is unreachable gets 503 with
+ * {@code Retry-After}, as in {@link ApiExceptionHandler}.
  */
 @RestController
 @Hidden
@@ -31,10 +32,21 @@ class ProblemErrorController implements ErrorController {
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ProblemDetail problem;
+        if (status.is5xxServerError() && failure instanceof Throwable thrown
+                && ApiExceptionHandler.isDatabaseUnavailable(thrown)) {
+            // The bearer-token filter reads the database before any handler runs: with the
+            // database down its failure lands here and is answered as the handlers answer it.
+            ResponseEntity<ProblemDetail> answer = ApiExceptionHandler.databaseUnavailableAnswer(
+                    thrown);
+            if (uri != null) {
+                answer.getBody().setInstance(URI.create(uri.toString()));
+            }
+            return answer;
+        }
         if (status.is5xxServerError()) {
             String id = CorrelationIds.next();
-            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             log.error("{} failed outside a handler with {}, correlation id {}", uri,
                     status.value(), id, failure instanceof Throwable t ? t : null);
             problem = CorrelationIds.problem("An unexpected error occurred", id);

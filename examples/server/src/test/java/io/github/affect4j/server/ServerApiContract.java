@@ -303,6 +303,11 @@ abstract class ServerApiContract {
         assertProblem(down, 503, "database");
         assertThat(down.header("Retry-After")).isEqualTo("5");
         assertThat(down.text()).doesNotContain(TestProbes.SECRET);
+        // The database gone in the middle of a transaction: Spring reports the failed rollback.
+        Response rollback = api.get("/api/test-failures/rollback-failed", token);
+        assertProblem(rollback, 503, "database");
+        assertThat(rollback.header("Retry-After")).isEqualTo("5");
+        assertThat(rollback.text()).doesNotContain(TestProbes.SECRET);
         // An ApiException's own Retry-After (the analysis pool's 503) reaches the client too.
         Response busy = api.get("/api/test-failures/busy", token);
         assertProblem(busy, 503, "busy");

@@ -3,6 +3,7 @@ package io.github.affect4j.serverprobes;
 import io.github.affect4j.server.ApiException;
 import io.github.affect4j.server.analysis.ObservationStored;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,11 +49,24 @@ public class TestProbes {
                 case "duplicate" -> new DuplicateKeyException("unique constraint " + SECRET);
                 case "no-connection" -> new CannotGetJdbcConnectionException("refused "
                         + SECRET);
+                case "rollback-failed" -> rollbackFailed();
                 case "busy" -> ApiException.unavailable("Busy, as a full analysis queue says",
                         Duration.ofSeconds(1));
                 default -> new IllegalStateException("unknown kind " + kind);
             };
         }
+    }
+
+    /**
+     * What Spring throws when the database goes away in the middle of a transaction: the failed
+     * rollback, with the data-access failure that started it as its application exception.
+     */
+    private static TransactionSystemException rollbackFailed() {
+        TransactionSystemException rollback = new TransactionSystemException(
+                "JDBC rollback failed " + SECRET, new SQLException("I/O error " + SECRET));
+        rollback.initApplicationException(new CannotGetJdbcConnectionException("refused "
+                + SECRET));
+        return rollback;
     }
 
     /** Every stored-observation event, in order. */
