@@ -26,6 +26,15 @@ public record DetectorStatus(String kind, boolean available, String provider, St
                              String model, String problem, List<ProviderStatus> providers) {
 
     /**
+     * Checks the status and copies the provider list.
+     *
+     * @param kind as the record component
+     * @param available as the record component
+     * @param provider as the record component
+     * @param description as the record component
+     * @param model as the record component
+     * @param problem as the record component
+     * @param providers as the record component (copied)
      * @throws NullPointerException if kind or providers is null, or a running detector lacks its
      *     provider, description or model, or a missing one its problem
      */
@@ -55,6 +64,9 @@ public record DetectorStatus(String kind, boolean available, String provider, St
     /**
      * The status of a face detector bean: as recorded at start-up for the one this starter
      * made, from {@link FaceEmotionDetector#info()} for one the application defined.
+     *
+     * @param detector a face detector bean
+     * @return what runs, or why nothing does
      */
     public static DetectorStatus of(FaceEmotionDetector detector) {
         return detector instanceof ManagedDetector<?> managed ? managed.status()
@@ -64,6 +76,9 @@ public record DetectorStatus(String kind, boolean available, String provider, St
     /**
      * The status of a voice detector bean: as recorded at start-up for the one this starter
      * made, from {@link VoiceEmotionDetector#info()} for one the application defined.
+     *
+     * @param detector a voice detector bean
+     * @return what runs, or why nothing does
      */
     public static DetectorStatus of(VoiceEmotionDetector detector) {
         return detector instanceof ManagedDetector<?> managed ? managed.status()

@@ -50,6 +50,12 @@ public record EmotionDetectorProperties(@DefaultValue Detector face, @DefaultVal
         private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
         /**
+         * Normalises the provider ({@code auto} and blank mean none) and the option names.
+         *
+         * @param enabled as the record component
+         * @param provider as the record component
+         * @param option as the record component
+         * @param required as the record component
          * @throws IllegalArgumentException if the provider is not a provider id (lower-case
          *     letters, digits and dashes) or {@code auto}, or an option has a blank name
          */
@@ -75,7 +81,11 @@ public record EmotionDetectorProperties(@DefaultValue Detector face, @DefaultVal
             option = Map.copyOf(options);
         }
 
-        /** The settings used when none are given: enabled, automatic, no options, not required. */
+        /**
+         * The settings used when none are given.
+         *
+         * @return enabled, automatic, no options, not required
+         */
         public static Detector defaults() {
             return new Detector(true, null, Map.of(), false);
         }

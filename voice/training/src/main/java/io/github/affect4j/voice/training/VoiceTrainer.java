@@ -196,6 +196,15 @@ public final class VoiceTrainer {
         /**
          * Copies the lists.
          *
+         * @param model as the record component
+         * @param crossValidation as the record component
+         * @param streamCrossValidation as the record component
+         * @param speakerIndependent as the record component
+         * @param folds as the record component
+         * @param speakers as the record component
+         * @param skipped as the record component
+         * @param foldUars as the record component (copied)
+         * @param streamFoldUars as the record component (copied)
          * @throws NullPointerException if a list is null
          */
         public Result {
