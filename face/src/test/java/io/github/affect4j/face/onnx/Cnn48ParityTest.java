@@ -1,12 +1,8 @@
 package io.github.affect4j.face.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.onnx.OnnxModel;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,43 +19,11 @@ class Cnn48ParityTest {
     private static final Path MODEL = Path.of("training/model/emotion_cnn48.onnx");
     private static final Path CARD = Path.of("training/model/emotion_cnn48.card.properties");
     private static final String SHA256 = "2d4b5fff88e7a4fefe3654cec5acd3f4d2f6538391c7d30d74b66a9b387a311e";
-    private static final String FIXTURES = "/io/github/affect4j/face/parity/";
 
     @Test
     void onnxRuntimeMatchesTorchOnTheFixtureCrops() throws Exception {
-        byte[] bytes = Files.readAllBytes(MODEL);
-        assertEquals(SHA256, OnnxModel.sha256(bytes), MODEL + " is not the file the torch outputs"
-                + " were written for: re-run face/training/export_cnn48.py");
-        byte[] input = ParityTest.resource(FIXTURES + "emotion_cnn48.input.u8");
-        float[] expected = ParityTest.floats(ParityTest.resource(FIXTURES
-                + "emotion_cnn48.expected.f32"));
-        int samples = input.length / (48 * 48);
-        assertEquals(4, samples, "astronaut crop, its mirror image, noise, smooth pattern");
-        assertEquals(samples * 7, expected.length);
-        FloatBuffer buffer = ByteBuffer.allocateDirect(input.length * 4)
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        for (byte b : input) {
-            buffer.put(b & 0xff);
-        }
-        float[] actual;
-        try (OnnxModel model = OnnxModel.load(bytes, MODEL.toString(), 1, "input",
-                "probabilities")) {
-            actual = model.run(buffer, new long[] {samples, 1, 48, 48});
-        }
-        assertEquals(expected.length, actual.length);
-        double max = 0;
-        for (int i = 0; i < actual.length; i++) {
-            max = Math.max(max, Math.abs(actual[i] - expected[i]));
-        }
-        assertTrue(max <= 1e-4, "max |difference| " + max + " > 1e-4");
-        // The astronaut smiles: the net must say so, on the crop and on its mirror image.
-        for (int s = 0; s < 2; s++) {
-            int best = 0;
-            for (int k = 1; k < 7; k++) {
-                best = actual[s * 7 + k] > actual[s * 7 + best] ? k : best;
-            }
-            assertEquals(3, best, "sample " + s + ": happy is label 3");
-        }
+        TrainedClassifierParity.assertMatchesTorch(MODEL, SHA256, "export_cnn48.py",
+                "emotion_cnn48.input.u8", "emotion_cnn48.expected.f32", new long[] {1, 48, 48}, 3);
     }
 
     @Test
