@@ -1,19 +1,14 @@
 package io.github.affect4j.voice.onnx;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.github.affect4j.voice.fixtures.PinnedScores.assertScores;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.EmotionDetectors;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.VoiceEmotionDetector;
-import io.github.affect4j.VoiceResult;
-import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.voice.features.FeatureSet;
 import io.github.affect4j.voice.fixtures.TestClips;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,27 +44,5 @@ class V1ModelCompatibilityTest {
             assertScores(SPEECH, speech, "speech");
             assertScores(SYNTHETIC, synthetic, "synthetic");
         }
-    }
-
-    static void assertScores(double[][] expected, VoiceAnalysis analysis, String what) {
-        List<double[]> actual = new ArrayList<>();
-        actual.add(scores(analysis.summary()));
-        for (VoiceResult segment : analysis.segments()) {
-            actual.add(scores(segment));
-        }
-        StringBuilder printed = new StringBuilder();
-        for (double[] a : actual) {
-            printed.append(Arrays.toString(a)).append(",\n");
-        }
-        assertTrue(expected.length == actual.size(), what + ": " + expected.length
-                + " pinned, got\n" + printed);
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], actual.get(i), 1e-6, what + " result " + i + ", got\n"
-                    + printed);
-        }
-    }
-
-    private static double[] scores(VoiceResult result) {
-        return result.affect().map(a -> a.scores().toArray()).orElse(new double[0]);
     }
 }

@@ -1,22 +1,17 @@
 package io.github.affect4j.voice.models.ravdess;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.github.affect4j.voice.fixtures.PinnedScores.assertScores;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.EmotionDetectors;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.VoiceEmotionDetector;
-import io.github.affect4j.VoiceResult;
 import io.github.affect4j.voice.fixtures.TestClips;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,26 +60,5 @@ class V1RavdessModelTest {
             assertNotNull(in, resource);
             Files.copy(in, target);
         }
-    }
-
-    private static void assertScores(double[][] expected, VoiceAnalysis analysis, String what) {
-        List<double[]> actual = new ArrayList<>();
-        actual.add(scores(analysis.summary()));
-        for (VoiceResult segment : analysis.segments()) {
-            actual.add(scores(segment));
-        }
-        StringBuilder printed = new StringBuilder();
-        for (double[] a : actual) {
-            printed.append(Arrays.toString(a)).append(",\n");
-        }
-        assertEquals(expected.length, actual.size(), what + " results, got\n" + printed);
-        for (int i = 0; i < expected.length; i++) {
-            assertArrayEquals(expected[i], actual.get(i), 1e-6, what + " result " + i + ", got\n"
-                    + printed);
-        }
-    }
-
-    private static double[] scores(VoiceResult result) {
-        return result.affect().map(a -> a.scores().toArray()).orElse(new double[0]);
     }
 }
