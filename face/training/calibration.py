@@ -8,8 +8,8 @@ SCORES_DIR holds EvaluateFaces --scores files named SET.CONFIG.csv (see face/tra
 "Calibration and the quality flag", for the commands that write them):
     SET    val (FER val), taiwanese (validation only: never fitted on), webmorph (Face Research
            Lab London neutral/smiling, prepare_webmorph.py)
-    CONFIG face-api, fer2013 (one bundled classifier each, accurate mode: BlazeFace 256,
-           mirror copies), fast (mode=fast: face-api alone, no mirror copies)
+    CONFIG face-api, cnn48, fer2013 (one bundled classifier each, accurate mode: BlazeFace
+           256, mirror copies), fast (mode=fast: face-api alone, no mirror copies)
 
 Where the temperature applies: to the detector's final distribution, after the classifiers'
 (and mirror copies') probabilities are averaged: p_T = softmax(log(p) / T). One T per
@@ -19,8 +19,10 @@ probability by the same number, so the arg-max, and with it the accuracy, never 
 What each temperature is fitted on (negative log-likelihood, grid 0.25..10, step 0.01):
   * face-api alone (mirrored, and not mirrored = mode fast): FER val. The face-api net never
     saw FER2013, so FER val is honest for it.
-  * face-api + fer2013 (the default ensemble): the webmorph portraits, the only allowed data
-    that neither bundled net was trained on. FER val is not usable: mini-Xception was trained
+  * face-api + cnn48 (the default ensemble): FER val. cnn48 was trained on the other 90% of
+    FER2013's training split (train.csv) and never saw FER val, so FER val is honest for both.
+  * face-api + fer2013 (the earlier default): the webmorph portraits, the only allowed data
+    that neither of its nets was trained on. FER val is not usable: mini-Xception was trained
     on it (and on the rest of FER2013's training split, so the training part is no better), and
     a T fitted there learns its memorised confidence. The webmorph set has two labels
     (neutral, happiness) of 102 people; the fit is one number, cross-fitted by person.
@@ -111,14 +113,14 @@ def load(directory, data_set, config):
     return read(path) if os.path.exists(path) else None  # None: not written (yet)
 
 
-def ensemble(directory, data_set):
-    """The default ensemble's probabilities: the mean of the two classifiers' (as the detector
-    averages them, equal weights), from the two single-classifier runs of the same images."""
-    a, b = load(directory, data_set, "face-api"), load(directory, data_set, "fer2013")
+def ensemble(directory, data_set, first, second):
+    """An ensemble's probabilities: the mean of two classifiers' (as the detector averages
+    them, equal weights), from the two single-classifier runs of the same images."""
+    a, b = load(directory, data_set, first), load(directory, data_set, second)
     if a is None or b is None:
         return None
     if [r["path"] for r in a[2]] != [r["path"] for r in b[2]]:
-        sys.exit(f"calibration: {data_set}: the face-api and fer2013 files list other images")
+        sys.exit(f"calibration: {data_set}: the {first} and {second} files list other images")
     return (a[0] + b[0]) / 2, a[1], a[2]
 
 
@@ -142,7 +144,9 @@ def main():
     plans = [  # key, how to get the probabilities of a set, fitting set, by person
         ("face-api.mirrored", lambda s: load(d, s, "face-api"), "val", False),
         ("face-api", lambda s: load(d, s, "fast"), "val", False),
-        ("face-api+fer2013.mirrored", lambda s: ensemble(d, s), "webmorph", True),
+        ("face-api+cnn48.mirrored", lambda s: ensemble(d, s, "face-api", "cnn48"), "val", False),
+        ("face-api+fer2013.mirrored", lambda s: ensemble(d, s, "face-api", "fer2013"), "webmorph",
+         True),
     ]
     for key, get, fit_set, by_person in plans:
         data = get(fit_set)

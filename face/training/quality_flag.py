@@ -5,15 +5,16 @@ accuracy of flagged against unflagged faces.
     /usr/bin/python3 face/training/quality_flag.py SCORES_DIR [--threshold P] [--rule]
 
 SCORES_DIR as for calibration.py (EvaluateFaces --scores files SET.CONFIG.csv with the quality
-columns). Configurations: "default" (face-api + fer2013 averaged, from the two single runs),
+columns). Configurations: "default" (face-api + cnn48 averaged, from the two single runs),
+"face-api+fer2013" (the earlier default),
 "face-api" (alone, mirrored), "fast" (mode=fast); each calibrated with the temperature that
 calibration.py fits (read from the bundled calibration file, or 1 when missing).
 
 Without --rule: per signal, the area under the ROC curve for telling wrong from right
 predictions (0.5 = no information; above 0.5: a low value goes with errors; for "source" the
 accuracy per path is listed), and accuracy by quintile. The rule is chosen on FER val with the
-face-api net alone, the only classifier FER val is honest for (mini-Xception was trained on it,
-so its confidence there is memorised): --threshold P is the calibrated top probability below
+face-api net alone (chosen before cnn48 existed; FER val is honest for face-api and cnn48, not
+for mini-Xception, which was trained on it, so its confidence there is memorised): --threshold P is the calibrated top probability below
 which a face is flagged UNCERTAIN. With --rule: flagged / unflagged counts and accuracies of the
 implemented rule (MIN_TOP_PROBABILITY and the confidence limits below, as FaceQualityMeter
 has them), recomputed from the calibrated probabilities and the measured columns, so each
@@ -57,10 +58,14 @@ def configs(d, data_set):
     t = temperatures()
     out = {}
     a = load(d, data_set, "face-api")
-    e = ensemble(d, data_set)
+    e = ensemble(d, data_set, "face-api", "cnn48")
+    old = ensemble(d, data_set, "face-api", "fer2013")
     f = load(d, data_set, "fast")
     if e is not None:
-        out["default"] = (scale(e[0], t.get("face-api+fer2013.mirrored", 1)), e[1], e[2])
+        out["default"] = (scale(e[0], t.get("face-api+cnn48.mirrored", 1)), e[1], e[2])
+    if old is not None:
+        out["face-api+fer2013"] = (scale(old[0], t.get("face-api+fer2013.mirrored", 1)), old[1],
+                                   old[2])
     if a is not None:
         out["face-api"] = (scale(a[0], t.get("face-api.mirrored", 1)), a[1], a[2])
     if f is not None:

@@ -1,7 +1,7 @@
 /**
  * Model-backed face emotion analysis on ONNX Runtime: BlazeFace face detection, the face-api.js
- * expression net and a FER-2013 mini-Xception (bundled), or a classifier of your own described
- * by a {@link io.github.affect4j.face.onnx.ModelCard}. Found by
+ * expression net and affect4j's cnn48 (bundled; a FER-2013 mini-Xception too), or a classifier
+ * of your own described by a {@link io.github.affect4j.face.onnx.ModelCard}. Found by
  * {@link io.github.affect4j.EmotionDetectors} as provider {@code "onnx"}.
  */
 module io.github.affect4j.face {

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** The four ONNX files inside this jar and the cards of the two classifiers. */
+/** The five ONNX files inside this jar and the cards of the three classifiers. */
 final class BundledModels {
 
     static final String FOLDER = "/io/github/affect4j/face/models/";
@@ -13,6 +13,7 @@ final class BundledModels {
     static final String BLAZEFACE_FRONT = "blazeface_front.onnx";
     static final String FACE_EXPRESSION = "face_expression.onnx";
     static final String EMOTION_FER2013 = "emotion_fer2013.onnx";
+    static final String EMOTION_CNN48 = "emotion_cnn48.onnx";
 
     private BundledModels() {
     }
@@ -40,6 +41,18 @@ final class BundledModels {
                 ModelCard.Output.PROBABILITIES, 1.4);
     }
 
+    /**
+     * affect4j's own small CNN (face/training/train_cnn48.py), trained on FER2013's training
+     * part: 48x48 gray 0..255 NCHW (normalisation in the graph), probabilities. FER2013's crops
+     * frame about 1.14 times a BlazeFace box, hence 1.2.
+     */
+    static ModelCard cnn48Card() {
+        return new ModelCard("cnn48-fer2013", "input", "probabilities", ModelCard.Layout.NCHW,
+                48, 48, ModelCard.Colour.GRAY, 1, List.of(0.0), List.of(1.0),
+                List.of("angry", "disgust", "fear", "happy", "neutral", "sad", "surprise"),
+                ModelCard.Output.PROBABILITIES, 1.2);
+    }
+
     static String detectorFile(int size) {
         return size == 128 ? BLAZEFACE_FRONT : BLAZEFACE_BACK;
     }
@@ -48,12 +61,18 @@ final class BundledModels {
         return switch (classifier) {
             case Settings.FACE_API -> FACE_EXPRESSION;
             case Settings.FER2013 -> EMOTION_FER2013;
+            case Settings.CNN48 -> EMOTION_CNN48;
             default -> throw new IllegalArgumentException("no bundled classifier " + classifier);
         };
     }
 
     static ModelCard classifierCard(String classifier) {
-        return classifier.equals(Settings.FACE_API) ? faceApiCard() : fer2013Card();
+        return switch (classifier) {
+            case Settings.FACE_API -> faceApiCard();
+            case Settings.FER2013 -> fer2013Card();
+            case Settings.CNN48 -> cnn48Card();
+            default -> throw new IllegalArgumentException("no bundled classifier " + classifier);
+        };
     }
 
     static boolean present(String file) {

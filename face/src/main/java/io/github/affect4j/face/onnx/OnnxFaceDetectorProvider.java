@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * The model-backed face emotion provider, id {@value #ID}, priority
- * {@link #MODEL_PRIORITY}: BlazeFace finds the faces, the face-api.js expression net and a
- * FER-2013 mini-Xception (or a classifier of your own) read their expressions, on ONNX Runtime.
+ * {@link #MODEL_PRIORITY}: BlazeFace finds the faces, the face-api.js expression net and
+ * affect4j's cnn48 (or the bundled FER-2013 mini-Xception, or a classifier of your own) read
+ * their expressions, on ONNX Runtime.
  *
  * <p>Discovery instantiates this class cheaply; {@link #availability} checks, without loading
  * natives or models, that ONNX Runtime's classes are on the class path, that the bundled models

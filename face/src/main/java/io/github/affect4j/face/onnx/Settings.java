@@ -24,7 +24,7 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
 
     /** The two preset trade-offs. */
     enum Mode {
-        /** BlazeFace 256, both bundled classifiers, mirrored copies. */
+        /** BlazeFace 256, the face-api.js net and cnn48 averaged, mirrored copies. */
         ACCURATE,
         /** BlazeFace 128, the face-api.js net alone, no mirrored copies. */
         FAST
@@ -42,19 +42,23 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
 
     static final String FACE_API = "face-api";
     static final String FER2013 = "fer2013";
+    static final String CNN48 = "cnn48";
+    /** Every bundled classifier, by the name the option {@code classifiers} takes. */
+    static final List<String> BUNDLED_CLASSIFIERS = List.of(FACE_API, CNN48, FER2013);
 
     /** The options this provider declares; the names are shared with the other providers. */
     static final List<OptionSpec> OPTIONS = List.of(
             OptionSpec.choice("mode", List.of("accurate", "fast"), "accurate",
-                    "preset: accurate = BlazeFace 256, both classifiers, mirrored copies; fast ="
+                    "preset: accurate = BlazeFace 256, face-api and cnn48, mirrored copies; fast ="
                     + " BlazeFace 128, face-api alone, no mirroring; the options below override"
                     + " parts of it"),
             OptionSpec.choice("detector", List.of("back", "front", "256", "128"), null,
                     "BlazeFace back (256 px, small and distant faces too) or front (128 px,"
                     + " faster); default back (accurate), front (fast)"),
             OptionSpec.string("classifiers", null, "comma-separated bundled classifiers to"
-                    + " average: face-api, fer2013; default both (accurate), face-api (fast),"
-                    + " none with model"),
+                    + " average: face-api, cnn48, fer2013 (mini-Xception, the earlier accurate"
+                    + " default); default face-api,cnn48 (accurate), face-api (fast), none"
+                    + " with model"),
             OptionSpec.string("weights", null, "comma-separated ensemble weights >= 0, one per"
                     + " classifier (classifiers, then model); default 1 each"),
             OptionSpec.bool("flip", null, "also classify each crop's mirror image; default true"
@@ -102,7 +106,7 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
     static Settings defaults(Mode mode) {
         boolean fast = mode == Mode.FAST;
         return new Settings(mode, fast ? 128 : 256,
-                fast ? List.of(FACE_API) : List.of(FACE_API, FER2013),
+                fast ? List.of(FACE_API) : List.of(FACE_API, CNN48),
                 fast ? List.of(1.0) : List.of(1.0, 1.0),
                 !fast, true, true, 0.5, 0.3, true, 32, 40, 1, null, null, Crops.AUTO, null);
     }
@@ -150,9 +154,10 @@ record Settings(Mode mode, int detectorSize, List<String> classifiers, List<Doub
             classifiers = new ArrayList<>();
             for (String part : classifiersGiven.get().split(",")) {
                 String name = part.trim().toLowerCase(Locale.ROOT);
-                if (!name.equals(FACE_API) && !name.equals(FER2013)) {
+                if (!BUNDLED_CLASSIFIERS.contains(name)) {
                     throw new InvalidOptionException("classifiers", "option classifiers lists"
-                            + " bundled classifiers (face-api, fer2013), got '"
+                            + " bundled classifiers (" + String.join(", ", BUNDLED_CLASSIFIERS)
+                            + "), got '"
                             + classifiersGiven.get() + "'");
                 }
                 if (!classifiers.contains(name)) {

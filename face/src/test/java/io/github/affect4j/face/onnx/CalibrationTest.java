@@ -54,10 +54,13 @@ class CalibrationTest {
     @Test
     void theBundledFileCalibratesEveryBundledConfiguration() {
         Map<String, Double> all = Calibration.bundled();
-        for (String key : List.of("face-api+fer2013.mirrored", "face-api.mirrored", "face-api")) {
+        for (String key : List.of("face-api+cnn48.mirrored", "face-api+fer2013.mirrored",
+                "face-api.mirrored", "face-api")) {
             Double t = all.get(key);
             assertTrue(t != null && t > 1 && t < 10, key + " -> " + t + " in " + all);
         }
+        assertEquals(all.get("face-api+cnn48.mirrored"),
+                Calibration.bundled(List.of("face-api", "cnn48"), true).orElseThrow());
         assertEquals(all.get("face-api+fer2013.mirrored"),
                 Calibration.bundled(List.of("face-api", "fer2013"), true).orElseThrow());
         assertTrue(Calibration.bundled(List.of("fer2013"), true).isEmpty(),
@@ -82,8 +85,10 @@ class CalibrationTest {
     @Test
     void theOptionWinsAndOnlyBundledEqualWeightConfigurationsAreCalibrated() {
         Map<String, Double> all = Calibration.bundled();
-        assertEquals(all.get("face-api+fer2013.mirrored"),
+        assertEquals(all.get("face-api+cnn48.mirrored"),
                 Settings.of(Map.of()).effectiveTemperature(false));
+        assertEquals(all.get("face-api+fer2013.mirrored"),
+                Settings.of(Map.of("classifiers", "face-api,fer2013")).effectiveTemperature(false));
         assertEquals(all.get("face-api"),
                 Settings.of(Map.of("mode", "fast")).effectiveTemperature(false));
         assertEquals(all.get("face-api.mirrored"),

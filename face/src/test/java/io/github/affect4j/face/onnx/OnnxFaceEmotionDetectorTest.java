@@ -75,7 +75,7 @@ class OnnxFaceEmotionDetectorTest {
         assertCoversAstronautFace(face.box(), 360 / 512.0, 140, 60);
         assertEquals(Emotion.HAPPINESS, face.dominant(), face.scores()::toString);
         assertTrue(analysis.detector().model().contains("blazeface_front.onnx"));
-        assertFalse(analysis.detector().model().contains("emotion_fer2013"), "fast: one classifier");
+        assertFalse(analysis.detector().model().contains("emotion_cnn48"), "fast: one classifier");
     }
 
     @Test

@@ -24,7 +24,7 @@ class SettingsTest {
     void modesSetTheirDefaults() {
         Settings accurate = of();
         assertEquals(256, accurate.detectorSize());
-        assertEquals(List.of("face-api", "fer2013"), accurate.classifiers());
+        assertEquals(List.of("face-api", "cnn48"), accurate.classifiers());
         assertTrue(accurate.flip() && accurate.align() && accurate.letterbox() && accurate.weightedNms());
         assertEquals(1, accurate.threads());
         Settings fast = of("mode", "fast");
