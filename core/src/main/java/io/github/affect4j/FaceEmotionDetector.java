@@ -41,8 +41,8 @@ public interface FaceEmotionDetector extends AutoCloseable {
     FaceResult analyzeFace(ImageFrame faceCrop);
 
     /**
-     * Scores several face crops, as {@link #analyzeFace} does for each; implementations may run
-     * them as one batch, which is faster than one call per crop.
+     * Scores several face crops, as {@link #analyzeFace} does for each; implementations may share
+     * buffers and model runs between them.
      *
      * @param faceCrops the face crops
      * @return one result per crop, in the same order

@@ -61,7 +61,7 @@ public class OnnxFaceBenchmark extends DetectorBenchmark {
         return fast.analyzeFace(faceCrop);
     }
 
-    /** 32 crops in one call (one batch per classifier), default classifiers. */
+    /** 32 crops in one call (runs of a crop and its mirror image), default classifiers. */
     @Benchmark
     public List<FaceResult> analyzeFaceCrops32() {
         return accurate.analyzeFaces(crops32);

@@ -40,8 +40,14 @@ import java.util.function.Function;
  */
 final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
 
-    /** Most samples per classifier run: bounds the batch buffer (64 x 112 x 112 x 3 floats = 9.6 MB). */
-    static final int MAX_BATCH = 64;
+    /**
+     * Most samples per classifier run: a crop and its mirror image. Measured (BENCHMARKS.md,
+     * 2026-12-06): on this CPU, ONNX Runtime 1.23 runs the bundled classifiers faster per sample
+     * in runs of 1 or 2 samples than in batches of 8 to 64 (32 crops, accurate mode: 121 to
+     * 132 ms in runs of 1 or 2, 217 ms in one batch of 64), as a small run's activations stay
+     * in the caches. It also bounds the input buffer (2 x 112 x 112 x 3 floats).
+     */
+    static final int MAX_BATCH = 2;
 
     /**
      * Idle workspaces kept between calls: one per core (at most 8) is what concurrent callers can
@@ -52,8 +58,8 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
 
     /**
      * The largest buffer a pooled workspace keeps, in floats (1 MB): BlazeFace's 256x256x3 input,
-     * or six 112x112x3 classifier samples (three faces with their mirror images). Larger batches,
-     * up to {@link #MAX_BATCH} samples (9.6 MB), use a buffer that is dropped after the call.
+     * or a run of {@link #MAX_BATCH} samples of a classifier whose input is up to 256x256x2. A
+     * larger classifier input of your own uses a buffer that is dropped after the call.
      */
     static final int KEPT_FLOATS = 1 << 18;
 
@@ -295,7 +301,7 @@ final class OnnxFaceEmotionDetector implements FaceEmotionDetector {
         return analyzeFaces(List.of(faceCrop)).get(0);
     }
 
-    /** All crops go through each classifier as one batch (or as few as {@link #MAX_BATCH} allows). */
+    /** All crops go through each classifier in runs of {@link #MAX_BATCH} samples, sharing one workspace. */
     @Override
     public List<FaceResult> analyzeFaces(List<ImageFrame> faceCrops) {
         List<Geometry> crops = new ArrayList<>(faceCrops.size());
