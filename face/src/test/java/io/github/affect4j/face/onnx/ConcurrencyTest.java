@@ -1,22 +1,18 @@
 package io.github.affect4j.face.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
+import io.github.affect4j.testing.SharedDetectorChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,45 +29,16 @@ class ConcurrencyTest {
                 TestImages.placed(256, 256, 60, 50, 140));
         ImageFrame crop = TestImages.astronaut().crop(new io.github.affect4j.BoundingBox(160, 50, 130, 150));
         try (OnnxFaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()))) {
-            List<FaceAnalysis> expected = new ArrayList<>();
+            List<Callable<?>> calls = new ArrayList<>();
             for (ImageFrame image : images) {
-                expected.add(detector.analyze(image));
+                calls.add(() -> detector.analyze(image));
             }
-            FaceResult expectedCrop = detector.analyzeFace(crop);
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Integer>> futures = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    int offset = t;
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        int checked = 0;
-                        for (int i = 0; i < 3 * images.size(); i++) {
-                            int k = (i + offset) % images.size();
-                            assertEquals(expected.get(k), detector.analyze(images.get(k)),
-                                    "image " + k + " on thread " + offset);
-                            checked++;
-                            if (i % 5 == 0) {
-                                assertEquals(expectedCrop, detector.analyzeFace(crop));
-                            }
-                        }
-                        return checked;
-                    }));
-                }
-                start.countDown();
-                int total = 0;
-                for (Future<Integer> f : futures) {
-                    total += f.get();
-                }
-                assertEquals(THREADS * 3 * images.size(), total);
-                // Sixteen threads at once, but the pool keeps no more than its bound.
-                assertTrue(detector.pooledWorkspaces() >= 1
-                        && detector.pooledWorkspaces() <= OnnxFaceEmotionDetector.POOLED_WORKSPACES,
-                        "pooled: " + detector.pooledWorkspaces());
-            } finally {
-                pool.shutdownNow();
-            }
+            calls.add(() -> detector.analyzeFace(crop));
+            SharedDetectorChecks.sameResultsOnManyThreads(THREADS, 3, calls);
+            // Sixteen threads at once, but the pool keeps no more than its bound.
+            assertTrue(detector.pooledWorkspaces() >= 1
+                    && detector.pooledWorkspaces() <= OnnxFaceEmotionDetector.POOLED_WORKSPACES,
+                    "pooled: " + detector.pooledWorkspaces());
         }
     }
 
@@ -80,47 +47,8 @@ class ConcurrencyTest {
     void closeWhileThreadsAreRunningWaitsAndThenRefuses() throws Exception {
         FaceEmotionDetector detector = OnnxFaceEmotion.load(Settings.of(Map.of()));
         ImageFrame image = TestImages.twoFaces();
-        FaceAnalysis expected = detector.analyze(image);
-        AtomicInteger completed = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        AtomicReference<Throwable> unexpected = new AtomicReference<>();
-        CountDownLatch running = new CountDownLatch(THREADS);
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            Thread thread = new Thread(() -> {
-                running.countDown();
-                while (true) {
-                    try {
-                        FaceAnalysis result = detector.analyze(image);
-                        if (!result.equals(expected)) {
-                            unexpected.compareAndSet(null, new AssertionError("wrong result " + result));
-                        }
-                        completed.incrementAndGet();
-                    } catch (IllegalStateException e) {
-                        refused.incrementAndGet();
-                        return;
-                    } catch (Throwable e) {
-                        unexpected.compareAndSet(null, e);
-                        return;
-                    }
-                }
-            }, "analyze-" + t);
-            thread.start();
-            threads.add(thread);
-        }
-        running.await();
-        Thread.sleep(300);
-        detector.close();
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(60));
-            assertTrue(!thread.isAlive(), thread.getName() + " still running");
-        }
-        if (unexpected.get() != null) {
-            throw new AssertionError("a thread failed other than by IllegalStateException",
-                    unexpected.get());
-        }
-        assertEquals(THREADS, refused.get(), "every thread ends refused after close");
-        assertTrue(completed.get() > 0, "calls ran before close");
+        SharedDetectorChecks.closeWhileCalling(THREADS, detector, () -> detector.analyze(image));
+        assertThrows(IllegalStateException.class, () -> detector.analyzeFace(image));
     }
 
     @Test

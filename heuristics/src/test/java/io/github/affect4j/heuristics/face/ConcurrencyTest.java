@@ -3,20 +3,14 @@ package io.github.affect4j.heuristics.face;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
-import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
-import java.util.ArrayList;
+import io.github.affect4j.testing.SharedDetectorChecks;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -31,29 +25,10 @@ class ConcurrencyTest {
         ImageFrame image = Samples.astronaut();
         ImageFrame crop = image.crop(Samples.FACE);
         try (FaceEmotionDetector detector = Detectors.create()) {
-            FaceAnalysis expected = detector.analyze(image);
-            FaceResult expectedCrop = detector.analyzeFace(crop);
-            assertEquals(1, expected.faces().size());
-
-            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> futures = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        assertEquals(expected, detector.analyze(image));
-                        assertEquals(expectedCrop, detector.analyzeFace(crop));
-                        return null;
-                    }));
-                }
-                start.countDown();
-                for (Future<?> future : futures) {
-                    future.get(); // rethrows any assertion failure from the thread
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            List<Callable<?>> calls = List.of(() -> detector.analyze(image),
+                    () -> detector.analyzeFace(crop));
+            List<Object> expected = SharedDetectorChecks.sameResultsOnManyThreads(THREADS, 1, calls);
+            assertEquals(1, ((FaceAnalysis) expected.get(0)).faces().size());
         }
     }
 
@@ -62,43 +37,7 @@ class ConcurrencyTest {
     void closeWhileOtherThreadsAnalyseWaitsForThemAndThenRefusesCalls() throws Exception {
         ImageFrame image = Samples.astronaut();
         FaceEmotionDetector detector = Detectors.create();
-        FaceAnalysis expected = detector.analyze(image);
-        AtomicInteger completed = new AtomicInteger();
-        CountDownLatch running = new CountDownLatch(THREADS);
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<Throwable>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                futures.add(pool.submit(() -> {
-                    running.countDown();
-                    try {
-                        while (true) {
-                            FaceAnalysis analysis = detector.analyze(image);
-                            // A call that returns must have run on intact natives.
-                            assertEquals(expected, analysis);
-                            completed.incrementAndGet();
-                        }
-                    } catch (Throwable e) {
-                        return e;
-                    }
-                }));
-            }
-            assertTrue(running.await(1, TimeUnit.MINUTES));
-            while (completed.get() < THREADS) {
-                Thread.sleep(10);
-            }
-
-            detector.close();
-
-            for (Future<Throwable> future : futures) {
-                Throwable ended = future.get(2, TimeUnit.MINUTES);
-                if (!(ended instanceof IllegalStateException)) {
-                    fail("a thread ended with " + ended + " instead of IllegalStateException", ended);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        SharedDetectorChecks.closeWhileCalling(THREADS, detector, () -> detector.analyze(image));
         IllegalStateException closed = assertThrows(IllegalStateException.class,
                 () -> detector.analyze(image));
         assertTrue(closed.getMessage().contains("closed"), closed::getMessage);
