@@ -144,13 +144,40 @@ public final class TrainedVoiceModel {
 
     /**
      * The model card written next to the ONNX file. For a {@code speaker-blend} model it names
-     * the second file as {@link #save} writes it beside a file {@code model.onnx}; {@code save}
-     * names it after the file actually written.
+     * the second file as {@link #save} writes it beside a file {@code model.onnx}; see
+     * {@link #cardFor} for another file name.
      *
      * @return the card
      */
     public VoiceModelCard card() {
         return card;
+    }
+
+    /**
+     * The card {@link #save} writes beside a given file: {@link #card()}, naming the second file
+     * of a {@code speaker-blend} model after that file ({@code x.onnx}: {@code x.centred.onnx}).
+     *
+     * @param onnxFile the file the model is saved to
+     * @return the card written beside it
+     */
+    public VoiceModelCard cardFor(Path onnxFile) {
+        if (centred.isEmpty()) {
+            return card;
+        }
+        VoiceModelCard.CentredModel stage = card.centredModel().orElseThrow();
+        return new VoiceModelCard(card.name(), card.featureSet(), card.inputName(),
+                card.outputName(), card.outputKind(), card.labels(), card.features(),
+                card.impute(), card.normalisation(), card.normalisationMean(),
+                card.priorSeconds(), Optional.of(new VoiceModelCard.CentredModel(
+                        centredPath(onnxFile).getFileName().toString(), stage.switchSeconds(),
+                        stage.blendSeconds())), card.training());
+    }
+
+    /** Where {@link #save} writes the second model of a speaker-blend model. */
+    static Path centredPath(Path onnxFile) {
+        String base = VoiceModelCard.cardPath(onnxFile).getFileName().toString();
+        base = base.substring(0, base.length() - ".card.properties".length());
+        return onnxFile.resolveSibling(base + CENTRED_SUFFIX);
     }
 
     /** {@return the speaker-centred second classifier of a speaker-blend model, else empty} */
@@ -228,21 +255,10 @@ public final class TrainedVoiceModel {
             Files.createDirectories(parent);
         }
         Files.write(onnxFile, toOnnx().toByteArray());
-        VoiceModelCard written = card;
         if (centred.isPresent()) {
-            String base = VoiceModelCard.cardPath(onnxFile).getFileName().toString();
-            base = base.substring(0, base.length() - ".card.properties".length());
-            Path second = onnxFile.resolveSibling(base + CENTRED_SUFFIX);
-            centred.get().model().save(second);
-            VoiceModelCard.CentredModel stage = card.centredModel().orElseThrow();
-            written = new VoiceModelCard(card.name(), card.featureSet(), card.inputName(),
-                    card.outputName(), card.outputKind(), card.labels(), card.features(),
-                    card.impute(), card.normalisation(), card.normalisationMean(),
-                    card.priorSeconds(), Optional.of(new VoiceModelCard.CentredModel(
-                            second.getFileName().toString(), stage.switchSeconds(),
-                            stage.blendSeconds())), card.training());
+            centred.get().model().save(centredPath(onnxFile));
         }
-        written.write(VoiceModelCard.cardPath(onnxFile));
+        cardFor(onnxFile).write(VoiceModelCard.cardPath(onnxFile));
     }
 
     /** The ONNX model with standardisation in front of Tribuo's graph. */

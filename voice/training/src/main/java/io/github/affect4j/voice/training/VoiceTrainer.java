@@ -65,12 +65,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <ol>
  *   <li>Extracts the {@link FeatureSet} vector of every recording's speech (in parallel);
  *       recordings without speech are skipped and counted.</li>
- *   <li>With speaker normalisation, presents every training recording as the detector would
- *       read it after 0, 2, 8 and 32 earlier recordings of its speaker: centred on a baseline
- *       shrunk toward the population mean ({@link RuntimeCentring}), so that the model serves a
- *       single clip (read almost as it comes) and a long stream of one speaker alike. Test
- *       recordings are read on their own (the main figures) and, in addition, as a stream per
- *       test speaker, each centred on that speaker's earlier ones.</li>
+ *   <li>With speaker normalisation, trains two classifiers: the plain one exactly as without
+ *       normalisation (so single clips read exactly as without it), and a speaker-centred one on
+ *       every training recording as the detector would centre it after 1, 2, 8 and 32 earlier
+ *       recordings of its speaker, on a baseline shrunk toward the population mean
+ *       ({@link RuntimeCentring}). Test recordings are read on their own (the main figures:
+ *       the plain classifier's) and, in addition, as a stream per test speaker, where the
+ *       centred classifier is blended in once enough of the speaker was heard; when, and how
+ *       fast, is chosen on those streams from a small grid and written into the card
+ *       ({@link VoiceModelCard.CentredModel}).</li>
  *   <li>With augmentation, adds perturbed copies of the training recordings to every training
  *       part (never to a test part).</li>
  *   <li>Cross-validates with folds grouped by speaker: no speaker is in the training and the
@@ -266,7 +269,7 @@ public final class VoiceTrainer {
         }
 
         private static String seconds(double s) {
-            return s < 0.01 ? String.format(Locale.ROOT, "%.3f", s)
+            return s > 0 && s < 0.01 ? String.format(Locale.ROOT, "%.3f", s)
                     : String.format(Locale.ROOT, "%.0f", s);
         }
 
@@ -1145,9 +1148,10 @@ public final class VoiceTrainer {
         }
 
         /**
-         * Whether to train for run-time speaker normalisation (default false): the model's card
-         * asks the detector to centre each segment on the speaker's earlier speech, and the
-         * model learns from recordings centred as that would centre them.
+         * Whether to train for run-time speaker normalisation (default false): the model is then
+         * the one trained without normalisation plus a speaker-centred second classifier, which
+         * the detector blends in once the speaker baseline rests on enough earlier speech (card
+         * {@code normalisation = speaker-blend}), so single clips read exactly as without it.
          *
          * @param value whether to train for speaker normalisation
          * @return this builder
