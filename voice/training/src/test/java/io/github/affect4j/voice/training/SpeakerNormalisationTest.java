@@ -144,11 +144,12 @@ class SpeakerNormalisationTest {
     /**
      * Each synthetic speaker's eight clips joined with 0.6 s pauses into one recording, read by
      * the detector with a normalised model trained on the other four speakers: it finds one
-     * segment per clip and, centring each on the speaker's earlier ones, labels at least as many
-     * right as it does reading the clips one by one.
+     * segment per clip and, once the centred classifier comes in on the speaker's earlier
+     * segments, labels more right than it does reading the clips one by one (measured: 32 vs 28
+     * of 40), while each clip alone reads as the plain classifier reads it.
      */
     @Test
-    void theDetectorReadsAConcatenatedUnseenSpeakerNoWorseThanItsClipsAlone() throws IOException {
+    void theDetectorReadsAConcatenatedUnseenSpeakerBetterThanItsClipsAlone() throws IOException {
         int alone = 0;
         int inStream = 0;
         int total = 0;
@@ -183,7 +184,7 @@ class SpeakerNormalisationTest {
         }
         System.out.printf("detector, unseen speakers: %d of %d right as single clips, %d in "
                 + "speaker streams%n", alone, total, inStream);
-        assertTrue(inStream >= alone, inStream + " in streams vs " + alone + " alone");
+        assertTrue(inStream > alone, inStream + " in streams vs " + alone + " alone");
     }
 
     private static VoiceEmotionDetector detector(Path model) {
