@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Speaker-grouped cross-validation of classifier settings on RAVDESS actors 01-16 (7 labels:
 # calm is never tested; 8 folds of 2 actors; seed 1), as reported in MODELS.md. Features are extracted
-# once into a cache file; each line below is one row of the table.
+# once into a cache file; each line below is one row of the table. Rows with --speaker-norm were
+# measured with the single-model design of the trainer up to commit 23431fe; run now, they measure
+# the two-classifier (speaker-blend) design (EXPERIMENTS.md, "Speaker normalisation by two
+# classifiers").
 #
 #   voice/model-ravdess/recipe/experiments.sh [DATA_DIR] [WORK_DIR] [CONFIG_NAME...]
 set -euo pipefail

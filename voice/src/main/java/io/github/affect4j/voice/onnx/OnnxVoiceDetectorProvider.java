@@ -161,7 +161,9 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                             + "train-voice, with its .card.properties next to it, or put "
                             + "affect4j-voice-model-ravdess on the class path)");
                 }
-                readDefaultCard();
+                if (readDefaultCard() instanceof VoiceModelCard card) {
+                    readCentred(card, Optional.empty());
+                }
             } else {
                 if (!Files.isRegularFile(model.get())) {
                     return Availability.unavailable("voice model file " + model.get() + " not found");
@@ -171,7 +173,9 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
                     return Availability.unavailable("model card " + card + " not found (train-voice "
                             + "writes it next to the model)");
                 }
-                readCard(card);
+                if (readCard(card) instanceof VoiceModelCard features) {
+                    readCentred(features, model);
+                }
             }
             Optional<Path> vad = vadModel(config);
             if (vad.isPresent() && !Files.isRegularFile(vad.get())) {
@@ -215,9 +219,17 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
         }
         int threads = config.getInt(THREADS);
         Optional<Path> vadModel = vadModel(config);
-        AffectModel affect = card instanceof WaveformModelCard waveform
-                ? WaveformClassifier.load(bytes, name, threads, waveform)
-                : FeatureClassifier.load(bytes, name, threads, (VoiceModelCard) card);
+        AffectModel affect;
+        if (card instanceof WaveformModelCard waveform) {
+            affect = WaveformClassifier.load(bytes, name, threads, waveform);
+        } else {
+            VoiceModelCard features = (VoiceModelCard) card;
+            Optional<Centred> centred = readCentred(features, configured);
+            affect = centred.isEmpty()
+                    ? FeatureClassifier.load(bytes, name, threads, features)
+                    : BlendedClassifier.load(bytes, name, threads, features, centred.get().bytes(),
+                            centred.get().name(), centred.get().card());
+        }
         SileroVad vad = null;
         if (vadModel.isPresent()) {
             try {
@@ -243,6 +255,72 @@ public final class OnnxVoiceDetectorProvider implements VoiceDetectorProvider {
     private static Object parseCard(ModelCardReader card) {
         return WaveformModelCard.KIND.equals(card.string("kind", ""))
                 ? WaveformModelCard.from(card) : VoiceModelCard.from(card);
+    }
+
+    /** The speaker-centred second model of a {@code speaker-blend} card: bytes, name, card. */
+    private record Centred(byte[] bytes, String name, VoiceModelCard card) {
+    }
+
+    /**
+     * The second model named by a {@code speaker-blend} card, beside the first (a file beside
+     * the configured model, else a resource beside the default one), with its card beside it.
+     *
+     * @param card the first model's card
+     * @param model the configured first model, or empty for the default one
+     * @return the second model, or empty when the card names none
+     * @throws InvalidModelException naming the file when it or its card is missing or unfit
+     * @throws IOException if a file cannot be read
+     */
+    private static Optional<Centred> readCentred(VoiceModelCard card, Optional<Path> model)
+            throws IOException {
+        if (card.centredModel().isEmpty()) {
+            return Optional.empty();
+        }
+        String file = card.centredModel().get().file();
+        String cardFile = VoiceModelCard.cardPath(Path.of(file)).getFileName().toString();
+        byte[] bytes;
+        Object centredCard;
+        String name;
+        if (model.isPresent()) {
+            Path onnx = model.get().resolveSibling(file);
+            Path cardPath = onnx.resolveSibling(cardFile);
+            if (!Files.isRegularFile(onnx) || !Files.isRegularFile(cardPath)) {
+                throw new InvalidModelException(card.name() + ": normalisation.model names "
+                        + onnx + ", which needs its card " + cardPath + " beside it: "
+                        + (Files.isRegularFile(onnx) ? "the card" : "the model") + " is missing");
+            }
+            centredCard = readCard(cardPath);
+            bytes = Files.readAllBytes(onnx);
+            name = onnx.getFileName().toString();
+        } else {
+            String folder = DEFAULT_MODEL_RESOURCE.substring(0,
+                    DEFAULT_MODEL_RESOURCE.lastIndexOf('/') + 1);
+            ClassLoader loader = OnnxVoiceDetectorProvider.class.getClassLoader();
+            try (java.io.InputStream onnx = loader.getResourceAsStream(folder + file);
+                 java.io.InputStream in = loader.getResourceAsStream(folder + cardFile)) {
+                if (onnx == null || in == null) {
+                    throw new InvalidModelException("classpath:" + DEFAULT_CARD_RESOURCE
+                            + ": normalisation.model names " + folder + file + ", which needs "
+                            + "its card " + folder + cardFile + " beside it: "
+                            + (onnx != null ? "the card" : "the model") + " is missing");
+                }
+                centredCard = ModelCardReader.read(in, "classpath:" + folder + cardFile)
+                        .parse(OnnxVoiceDetectorProvider::parseCard);
+                bytes = onnx.readAllBytes();
+            }
+            name = "classpath:" + folder + file;
+        }
+        if (!(centredCard instanceof VoiceModelCard centred)
+                || centred.normalisation() != VoiceModelCard.Normalisation.SPEAKER_MEAN) {
+            throw new InvalidModelException(name + ": the speaker-centred model of "
+                    + card.name() + " needs a feature card with normalisation = speaker-mean");
+        }
+        if (!new java.util.HashSet<>(centred.emotions()).equals(
+                new java.util.HashSet<>(card.emotions()))) {
+            throw new InvalidModelException(name + ": labels " + centred.labels() + " differ "
+                    + "from those of " + card.name() + ": " + card.labels());
+        }
+        return Optional.of(new Centred(bytes, name, centred));
     }
 
     /** The default model on the class path, if an artifact provides one. */

@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * over their acoustic features, or a waveform model over their samples.
  *
  * <p>With a speaker-normalised feature classifier, each segment is centred on the speaker's mean
- * estimated from the segments before it ({@link SpeakerBaseline}); the whole-clip summary is not
- * centred, since a single clip carries no other baseline of its speaker.
+ * estimated from the segments before it ({@link SpeakerBaseline}): a {@code speaker-mean} model
+ * reads every segment centred, a {@code speaker-blend} model reads with its plain classifier
+ * until the baseline rests on enough speech and then blends in its centred one
+ * ({@link BlendedClassifier}). The whole-clip summary is never centred, since a single clip
+ * carries no other baseline of its speaker.
  *
  * <p>Thread-safe and meant to be shared: one ONNX session per model serves all threads, and
  * feature extraction builds its DSP objects (and VAD state) per call. A {@link DetectorLifetime}

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -58,6 +59,25 @@ import java.util.TreeMap;
  * worth {@code normalisation.priorSeconds} seconds of speech. Labels are mapped with
  * {@link Emotion#fromLabel}: every label must map, to distinct categories.
  *
+ * <p>With {@code normalisation = speaker-blend} the model carries two classifiers, so that
+ * speaker normalisation can never make a single clip read worse than without it:
+ *
+ * <pre>
+ * normalisation = speaker-blend
+ * normalisation.model = my-model.centred.onnx
+ * normalisation.switchSeconds = 20
+ * normalisation.blendSeconds = 30
+ * </pre>
+ *
+ * This card's model reads every vector as it comes (as with {@code normalisation = none}); the
+ * second model, a file beside this one with its own card beside it (a {@code speaker-mean} card:
+ * its population mean and prior say how to centre), reads the vectors centred on the speaker.
+ * A segment is read by the first model alone until the speaker baseline rests on
+ * {@code switchSeconds} of earlier speech; past that, the two models' probabilities are averaged
+ * with the centred model's weight growing linearly from 0 to 1 over {@code blendSeconds} more
+ * seconds (at once when 0); see {@link CentredModel#weight}. The first segment of a clip or
+ * stream and the whole-clip summary are always read by the first model alone.
+ *
  * @param name a short name for messages and {@code DetectorInfo}
  * @param featureSet the feature set version, e.g. {@value FeatureSet#V1}
  * @param inputName the input tensor's name
@@ -69,13 +89,14 @@ import java.util.TreeMap;
  * @param normalisation the per-speaker normalisation
  * @param normalisationMean the population mean per input feature (speaker-mean only; else empty)
  * @param priorSeconds weight of the population mean in the speaker estimate, in seconds of speech
+ * @param centredModel the speaker-centred second model ({@code speaker-blend} only; else empty)
  * @param training free-form training summary ({@code training.*} keys without the prefix)
  */
 public record VoiceModelCard(String name, String featureSet, String inputName, String outputName,
                              OutputKind outputKind, List<String> labels, List<String> features,
                              List<Double> impute, Normalisation normalisation,
                              List<Double> normalisationMean, double priorSeconds,
-                             Map<String, String> training) {
+                             Optional<CentredModel> centredModel, Map<String, String> training) {
 
     /** The card format this library reads and writes. */
     public static final String FORMAT = "affect4j-voice-model/1";
@@ -93,7 +114,95 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         /** Not at all. */
         NONE,
         /** Centred on the speaker's running mean (see the class comment). */
-        SPEAKER_MEAN
+        SPEAKER_MEAN,
+        /**
+         * Read as they come by this model, and centred on the speaker's running mean by a second
+         * model blended in once enough of the speaker was heard (see the class comment).
+         */
+        SPEAKER_BLEND
+    }
+
+    /**
+     * The speaker-centred second model of a {@code speaker-blend} card and when it is used.
+     *
+     * @param file the second model's file name, beside the first (no folders); its card is
+     *     beside it ({@link VoiceModelCard#cardPath})
+     * @param switchSeconds seconds of the speaker's earlier speech before the second model is
+     *     used at all, more than 0 (so the first segment is never read by it)
+     * @param blendSeconds seconds of earlier speech past {@code switchSeconds} over which the
+     *     second model's weight grows from 0 to 1; 0 to switch at once
+     */
+    public record CentredModel(String file, double switchSeconds, double blendSeconds) {
+
+        /** A file name ending in .onnx: no folder, drive or control character, not hidden. */
+        private static final java.util.regex.Pattern FILE =
+                java.util.regex.Pattern.compile("[^/\\\\:.\\p{Cntrl}][^/\\\\:\\p{Cntrl}]*\\.onnx");
+
+        /**
+         * Validates the fields.
+         *
+         * @param file the second model's file name
+         * @param switchSeconds seconds of earlier speech before it is used, in (0, 1e6)
+         * @param blendSeconds seconds over which its weight grows, in [0, 1e6)
+         * @throws IllegalArgumentException naming the field that is wrong
+         */
+        public CentredModel {
+            Objects.requireNonNull(file, "file");
+            if (!FILE.matcher(file).matches()) {
+                throw new IllegalArgumentException("normalisation.model must be a file name "
+                        + "ending in .onnx, without folders, got '" + file + "'");
+            }
+            if (!(switchSeconds > 0 && switchSeconds < 1e6)) {
+                throw new IllegalArgumentException("normalisation.switchSeconds must be in "
+                        + "(0, 1e6), got " + switchSeconds);
+            }
+            if (!(blendSeconds >= 0 && blendSeconds < 1e6)) {
+                throw new IllegalArgumentException("normalisation.blendSeconds must be in "
+                        + "[0, 1e6), got " + blendSeconds);
+            }
+        }
+
+        /**
+         * The weight of the centred model's probabilities for a segment: 0 below
+         * {@code switchSeconds} of earlier speech (the first model alone), then growing
+         * linearly to 1 over {@code blendSeconds}.
+         *
+         * @param earlierSeconds seconds of the speaker's speech heard before the segment
+         * @return the weight, 0 to 1
+         */
+        public double weight(double earlierSeconds) {
+            if (!(earlierSeconds >= switchSeconds)) {
+                return 0;
+            }
+            return blendSeconds == 0 ? 1 : Math.min(1, (earlierSeconds - switchSeconds)
+                    / blendSeconds);
+        }
+    }
+
+    /**
+     * A card without a second model (normalisation {@code none} or {@code speaker-mean}).
+     *
+     * @param name a short name for messages and {@code DetectorInfo}
+     * @param featureSet the feature set version, e.g. {@value FeatureSet#V1}
+     * @param inputName the input tensor's name
+     * @param outputName the output tensor's name
+     * @param outputKind whether the output holds probabilities or logits
+     * @param labels the labels in output order
+     * @param features the feature names in input order
+     * @param impute the value replacing NaN, per input feature
+     * @param normalisation the per-speaker normalisation
+     * @param normalisationMean the population mean per input feature (speaker-mean only)
+     * @param priorSeconds weight of the population mean in the speaker estimate, in seconds of speech
+     * @param training free-form training summary ({@code training.*} keys without the prefix)
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public VoiceModelCard(String name, String featureSet, String inputName, String outputName,
+                          OutputKind outputKind, List<String> labels, List<String> features,
+                          List<Double> impute, Normalisation normalisation,
+                          List<Double> normalisationMean, double priorSeconds,
+                          Map<String, String> training) {
+        this(name, featureSet, inputName, outputName, outputKind, labels, features, impute,
+                normalisation, normalisationMean, priorSeconds, Optional.empty(), training);
     }
 
     /**
@@ -110,6 +219,8 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
      * @param normalisation the per-speaker normalisation
      * @param normalisationMean the population mean per input feature (speaker-mean only)
      * @param priorSeconds weight of the population mean in the speaker estimate, in seconds of speech
+     * @param centredModel the speaker-centred second model: present exactly when normalisation
+     *     is {@code speaker-blend}
      * @param training free-form training summary ({@code training.*} keys without the prefix)
      * @throws IllegalArgumentException naming the field that is wrong
      */
@@ -117,6 +228,14 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(outputKind, "outputKind");
         Objects.requireNonNull(normalisation, "normalisation");
+        Objects.requireNonNull(centredModel, "centredModel");
+        if (centredModel.isPresent() != (normalisation == Normalisation.SPEAKER_BLEND)) {
+            throw new IllegalArgumentException(normalisation == Normalisation.SPEAKER_BLEND
+                    ? "normalisation = speaker-blend needs normalisation.model"
+                    : "normalisation.model is only read with normalisation = speaker-blend, "
+                            + "not " + normalisation.name().toLowerCase(Locale.ROOT)
+                            .replace('_', '-'));
+        }
         FeatureSet set = FeatureSet.forVersion(featureSet);
         requireName(inputName, "input.name");
         requireName(outputName, "output.name");
@@ -208,6 +327,19 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
         }
         Normalisation normalisation = card.enumValue(Normalisation.class, "normalisation",
                 Normalisation.NONE);
+        Optional<CentredModel> centred = Optional.empty();
+        if (normalisation == Normalisation.SPEAKER_BLEND) {
+            String file = card.required("normalisation.model");
+            card.required("normalisation.switchSeconds");
+            centred = Optional.of(new CentredModel(file,
+                    card.number("normalisation.switchSeconds", Double.NaN),
+                    card.number("normalisation.blendSeconds", 0)));
+        }
+        if (centred.isEmpty() && card.optional("normalisation.model").isPresent()) {
+            throw new IllegalArgumentException("normalisation.model is only read with "
+                    + "normalisation = speaker-blend, not "
+                    + normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
         return new VoiceModelCard(
                 card.required("name"),
                 card.required("featureSet"),
@@ -221,6 +353,7 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
                 normalisation == Normalisation.SPEAKER_MEAN ? card.numbers("normalisation.mean")
                         : card.numbers("normalisation.mean", List.of()),
                 card.number("normalisation.priorSeconds", 10),
+                centred,
                 card.withPrefix("training."));
     }
 
@@ -252,6 +385,11 @@ public record VoiceModelCard(String name, String featureSet, String inputName, S
             map.put("normalisation.mean", join(normalisationMean));
             map.put("normalisation.priorSeconds", Double.toString(priorSeconds));
         }
+        centredModel.ifPresent(c -> {
+            map.put("normalisation.model", c.file());
+            map.put("normalisation.switchSeconds", Double.toString(c.switchSeconds()));
+            map.put("normalisation.blendSeconds", Double.toString(c.blendSeconds()));
+        });
         training.forEach((k, v) -> map.put("training." + k, v));
         Properties p = new Properties();
         p.putAll(map);

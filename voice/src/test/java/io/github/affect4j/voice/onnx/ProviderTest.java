@@ -80,7 +80,7 @@ class ProviderTest {
         // An unknown enum value lists the choices as they are written in a card.
         Files.writeString(card, good.replaceFirst("\nnormalisation=[^\n]*", "\nnormalisation=zscore"));
         String unknown = provider.availability(config(model)).reason();
-        assertTrue(unknown.contains("normalisation must be one of [none, speaker-mean], got 'zscore'"),
+        assertTrue(unknown.contains("normalisation must be one of [none, speaker-mean, speaker-blend], got 'zscore'"),
                 unknown);
 
         Files.writeString(card, good.replace("featureSet=affect4j-voice-features/1",

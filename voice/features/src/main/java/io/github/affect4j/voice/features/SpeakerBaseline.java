@@ -21,6 +21,8 @@ public final class SpeakerBaseline {
     private final double prior;
     private final double[] sums;
     private final double[] weights;
+    /** Seconds of speech added, decayed like the weights, whatever was measured. */
+    private double speech;
 
     /**
      * A baseline shrunk toward a population.
@@ -86,6 +88,7 @@ public final class SpeakerBaseline {
             return;
         }
         double decay = Math.exp(-seconds / MEMORY_SECONDS);
+        speech = speech * decay + seconds;
         for (int i = 0; i < sums.length; i++) {
             sums[i] *= decay;
             weights[i] *= decay;
@@ -102,6 +105,17 @@ public final class SpeakerBaseline {
      */
     public double seconds(int measure) {
         return weights[measure];
+    }
+
+    /**
+     * Seconds of speech heard so far, decayed with the same time constant as the means (so at
+     * most about {@value #MEMORY_SECONDS} s however long a stream runs), whatever was measured in
+     * it: how much of the speaker the baseline rests on.
+     *
+     * @return the decayed seconds of speech added, 0 before any
+     */
+    public double seconds() {
+        return speech;
     }
 
     @Override

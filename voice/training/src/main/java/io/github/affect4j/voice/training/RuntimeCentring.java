@@ -20,15 +20,17 @@ import java.util.Random;
  * model used to) teaches the model inputs it never sees on a single clip: measured on RAVDESS it
  * then lost 4 to 7 points of UAR on single clips. Here every training recording is instead
  * presented as the run time would present it after {@code k} earlier recordings of its speaker,
- * for several {@code k} (0: as it comes; then 2, 8 and 32 recordings drawn at random from the
- * speaker's others, fixed seed), so that one model serves the first clip and a long stream.
+ * for several {@code k} ({@link #EARLIER}: 1, 2, 8 and 32 recordings drawn at random from the
+ * speaker's others, fixed seed). That trains the speaker-centred classifier of a
+ * {@code speaker-blend} model, which the detector only consults once some of the speaker was
+ * heard; the first clip is read by the plain classifier, trained on the vectors as they come.
  *
  * <p>Stateless; the random draws depend only on the seed and the recordings' files.
  */
 final class RuntimeCentring {
 
     /** Earlier recordings of the speaker behind each training copy. */
-    static final int[] EARLIER = {0, 2, 8, 32};
+    static final int[] EARLIER = {1, 2, 8, 32};
 
     private RuntimeCentring() {
     }
@@ -36,7 +38,7 @@ final class RuntimeCentring {
     /**
      * The training copies: for each recording and each {@link #EARLIER} count that the speaker's
      * other recordings allow, the recording centred on that many of them. Recordings without a
-     * speaker get the uncentred copy only.
+     * speaker, or without another recording of their speaker, are kept as they come.
      */
     static List<LabelledFeatures> trainingCopies(List<LabelledFeatures> samples,
                                                  double[] population, double priorSeconds,
@@ -51,6 +53,10 @@ final class RuntimeCentring {
             }
         }
         for (List<LabelledFeatures> clips : bySpeaker.values()) {
+            if (clips.size() < 2) {
+                out.addAll(clips);
+                continue;
+            }
             for (int i = 0; i < clips.size(); i++) {
                 LabelledFeatures clip = clips.get(i);
                 List<LabelledFeatures> others = new ArrayList<>(clips);

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -31,9 +33,46 @@ import org.tribuo.util.onnx.ONNXPlaceholder;
  * standardisation inside the graph, so the ONNX model takes the card's features as they come out
  * of the extractor (after imputation and the optional speaker centring).
  *
+ * <p>A speaker-normalised model ({@code speaker-blend}) is two classifiers: this one, which reads
+ * vectors as they come and is trained exactly as without normalisation, and a speaker-centred one
+ * ({@link #centred()}) that the detector blends in once enough of a speaker was heard; {@link
+ * #save} writes both, each with its card.
+ *
  * <p>Immutable and thread-safe (Tribuo models may be shared for prediction).
  */
 public final class TrainedVoiceModel {
+
+    /** The file name suffix of the speaker-centred second model: x.onnx gives x.centred.onnx. */
+    static final String CENTRED_SUFFIX = ".centred.onnx";
+
+    /**
+     * The speaker-centred classifier of a {@code speaker-blend} model and when the detector
+     * consults it ({@link VoiceModelCard.CentredModel}).
+     *
+     * @param model the classifier, its card {@code speaker-mean}
+     * @param switchSeconds seconds of the speaker's earlier speech before it is consulted
+     * @param blendSeconds seconds over which its weight then grows to 1
+     */
+    public record Centred(TrainedVoiceModel model, double switchSeconds, double blendSeconds) {
+
+        /**
+         * Checks the fields.
+         *
+         * @param model as the record component
+         * @param switchSeconds as the record component, in (0, 1e6)
+         * @param blendSeconds as the record component, in [0, 1e6)
+         * @throws IllegalArgumentException if the model's card is not speaker-mean or a time is
+         *     out of range
+         */
+        public Centred {
+            Objects.requireNonNull(model, "model");
+            if (model.card().normalisation() != VoiceModelCard.Normalisation.SPEAKER_MEAN) {
+                throw new IllegalArgumentException("a speaker-centred model has a speaker-mean "
+                        + "card, got " + model.card().normalisation());
+            }
+            new VoiceModelCard.CentredModel("x.onnx", switchSeconds, blendSeconds);
+        }
+    }
 
     /** The ONNX domain written into exported models. */
     static final String ONNX_DOMAIN = "io.github.affect4j.voice";
@@ -48,10 +87,12 @@ public final class TrainedVoiceModel {
     private final double limit;
     private final List<Emotion> labels;
     private final VoiceModelCard card;
+    private final Optional<Centred> centred;
 
     TrainedVoiceModel(Model<Label> model, FeatureSet featureSet, double[] setMean, double[] setStd,
                       double limit, VoiceModelCard.Normalisation normalisation, double[] populationMean,
-                      double priorSeconds, String name, Map<String, String> training) {
+                      double priorSeconds, Optional<Centred> centred, String name,
+                      Map<String, String> training) {
         if (!(model instanceof ONNXExportable)) {
             throw new IllegalArgumentException(model.getClass().getName() + " cannot be exported");
         }
@@ -90,17 +131,58 @@ public final class TrainedVoiceModel {
             labelNames.add(label);
         }
         this.labels = List.copyOf(emotions);
+        this.centred = Objects.requireNonNull(centred, "centred");
         this.card = new VoiceModelCard(name, featureSet.version(), "features", "probabilities",
                 VoiceModelCard.OutputKind.PROBABILITIES, labelNames, List.of(inputNames),
                 boxed(mean), normalisation,
                 normalisation == VoiceModelCard.Normalisation.SPEAKER_MEAN
                         ? boxed(population) : List.of(),
-                priorSeconds, training);
+                priorSeconds, centred.map(c -> new VoiceModelCard.CentredModel(
+                        "model" + CENTRED_SUFFIX, c.switchSeconds(), c.blendSeconds())),
+                training);
     }
 
-    /** {@return the model card written next to the ONNX file} */
+    /**
+     * The model card written next to the ONNX file. For a {@code speaker-blend} model it names
+     * the second file as {@link #save} writes it beside a file {@code model.onnx}; see
+     * {@link #cardFor} for another file name.
+     *
+     * @return the card
+     */
     public VoiceModelCard card() {
         return card;
+    }
+
+    /**
+     * The card {@link #save} writes beside a given file: {@link #card()}, naming the second file
+     * of a {@code speaker-blend} model after that file ({@code x.onnx}: {@code x.centred.onnx}).
+     *
+     * @param onnxFile the file the model is saved to
+     * @return the card written beside it
+     */
+    public VoiceModelCard cardFor(Path onnxFile) {
+        if (centred.isEmpty()) {
+            return card;
+        }
+        VoiceModelCard.CentredModel stage = card.centredModel().orElseThrow();
+        return new VoiceModelCard(card.name(), card.featureSet(), card.inputName(),
+                card.outputName(), card.outputKind(), card.labels(), card.features(),
+                card.impute(), card.normalisation(), card.normalisationMean(),
+                card.priorSeconds(), Optional.of(new VoiceModelCard.CentredModel(
+                        centredPath(onnxFile).getFileName().toString(), stage.switchSeconds(),
+                        stage.blendSeconds())), card.training());
+    }
+
+    /** Where {@link #save} writes the second model of a speaker-blend model. */
+    static Path centredPath(Path onnxFile) {
+        String base = VoiceModelCard.cardPath(onnxFile).getFileName().toString();
+        base = base.substring(0, base.length() - ".card.properties".length());
+        return onnxFile.resolveSibling(base + CENTRED_SUFFIX);
+    }
+
+    /** {@return the speaker-centred second classifier of a speaker-blend model, else empty} */
+    public Optional<Centred> centred() {
+        return centred;
     }
 
     /** {@return the labels in output order} */
@@ -160,7 +242,9 @@ public final class TrainedVoiceModel {
     /**
      * Writes the model as ONNX ({@code float[N, F]} input {@code features}, standardised inside
      * the graph, {@code float[N, C]} output {@code probabilities}) and its card next to it
-     * ({@link VoiceModelCard#cardPath}).
+     * ({@link VoiceModelCard#cardPath}); a {@code speaker-blend} model also writes its
+     * speaker-centred classifier beside it, {@code model.centred.onnx} with its card, named in
+     * the first card.
      *
      * @param onnxFile where to write, e.g. {@code model.onnx}
      * @throws IOException if a file cannot be written
@@ -171,7 +255,10 @@ public final class TrainedVoiceModel {
             Files.createDirectories(parent);
         }
         Files.write(onnxFile, toOnnx().toByteArray());
-        card.write(VoiceModelCard.cardPath(onnxFile));
+        if (centred.isPresent()) {
+            centred.get().model().save(centredPath(onnxFile));
+        }
+        cardFor(onnxFile).write(VoiceModelCard.cardPath(onnxFile));
     }
 
     /** The ONNX model with standardisation in front of Tribuo's graph. */

@@ -6,6 +6,7 @@ import io.github.affect4j.media.AudioClip;
 import io.github.affect4j.voice.features.AcousticFeatureExtractor;
 import io.github.affect4j.voice.features.ClipFeatures;
 import io.github.affect4j.voice.features.FeatureSet;
+import io.github.affect4j.voice.features.SpeakerBaseline;
 import io.github.affect4j.voice.onnx.VoiceModelCard;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -64,12 +65,15 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * <ol>
  *   <li>Extracts the {@link FeatureSet} vector of every recording's speech (in parallel);
  *       recordings without speech are skipped and counted.</li>
- *   <li>With speaker normalisation, presents every training recording as the detector would
- *       read it after 0, 2, 8 and 32 earlier recordings of its speaker: centred on a baseline
- *       shrunk toward the population mean ({@link RuntimeCentring}), so that the model serves a
- *       single clip (read almost as it comes) and a long stream of one speaker alike. Test
- *       recordings are read on their own (the main figures) and, in addition, as a stream per
- *       test speaker, each centred on that speaker's earlier ones.</li>
+ *   <li>With speaker normalisation, trains two classifiers: the plain one exactly as without
+ *       normalisation (so single clips read exactly as without it), and a speaker-centred one on
+ *       every training recording as the detector would centre it after 1, 2, 8 and 32 earlier
+ *       recordings of its speaker, on a baseline shrunk toward the population mean
+ *       ({@link RuntimeCentring}). Test recordings are read on their own (the main figures:
+ *       the plain classifier's) and, in addition, as a stream per test speaker, where the
+ *       centred classifier is blended in once enough of the speaker was heard; when, and how
+ *       fast, is chosen on those streams from a small grid and written into the card
+ *       ({@link VoiceModelCard.CentredModel}).</li>
  *   <li>With augmentation, adds perturbed copies of the training recordings to every training
  *       part (never to a test part).</li>
  *   <li>Cross-validates with folds grouped by speaker: no speaker is in the training and the
@@ -178,7 +182,10 @@ public final class VoiceTrainer {
      *     recording read on its own, as the detector reads a single clip
      * @param streamCrossValidation with speaker normalisation, the same test recordings read as
      *     streams: each test speaker's recordings one after another (in a seeded random order),
-     *     each centred on the speaker's earlier ones as at run time; empty without normalisation
+     *     each read by the plain classifier until enough of the speaker was heard, then with the
+     *     speaker-centred one blended in as at run time, the blend chosen on the other folds'
+     *     streams; empty without normalisation (the plain reading of a stream is that of its
+     *     clips alone: {@code crossValidation})
      * @param speakerIndependent whether the folds were grouped by speaker
      * @param folds the number of folds used
      * @param speakers the number of speakers, 0 when unknown
@@ -186,12 +193,14 @@ public final class VoiceTrainer {
      * @param foldUars the single-clip UAR of each fold's test part, in fold order, so that the
      *     spread between folds shows how much of a difference between two settings is noise
      * @param streamFoldUars the same for the streams, empty without speaker normalisation
+     * @param blend with speaker normalisation, the blend written into the card and the streams
+     *     read with it and by the centred classifier alone; empty without normalisation
      */
     public record Result(TrainedVoiceModel model, ConfusionMatrix crossValidation,
                          Optional<ConfusionMatrix> streamCrossValidation,
                          boolean speakerIndependent, int folds, int speakers,
                          Map<String, Integer> skipped, List<Double> foldUars,
-                         List<Double> streamFoldUars) {
+                         List<Double> streamFoldUars, Optional<Blend> blend) {
 
         /**
          * Copies the lists.
@@ -205,11 +214,13 @@ public final class VoiceTrainer {
          * @param skipped as the record component
          * @param foldUars as the record component (copied)
          * @param streamFoldUars as the record component (copied)
-         * @throws NullPointerException if a list is null
+         * @param blend as the record component
+         * @throws NullPointerException if a list or the blend is null
          */
         public Result {
             foldUars = List.copyOf(foldUars);
             streamFoldUars = List.copyOf(streamFoldUars);
+            Objects.requireNonNull(blend, "blend");
         }
 
         /** {@return a readable report: data, cross-validation table, card} */
@@ -231,12 +242,35 @@ public final class VoiceTrainer {
             b.append(crossValidation.toTable());
             b.append(foldLine(foldUars));
             streamCrossValidation.ifPresent(stream -> {
-                b.append("each test speaker's recordings read as one stream (run-time speaker "
-                        + "normalisation on the earlier ones):\n");
+                b.append("each test speaker's recordings read as one stream (normalised reading: "
+                        + "the plain classifier until enough of the speaker was heard, then the "
+                        + "speaker-centred one blended in, the blend chosen on the other folds' "
+                        + "streams):\n");
                 b.append(stream.toTable());
                 b.append(foldLine(streamFoldUars));
             });
+            blend.ifPresent(bl -> {
+                double single = crossValidation.uar();
+                b.append(String.format(Locale.ROOT, "speaker normalisation, UAR:%n"
+                        + "                       single clips  streams%n"
+                        + "  plain reading          %.3f        %.3f%n"
+                        + "  normalised reading     %.3f        %.3f%n",
+                        single, single, single, streamCrossValidation.orElseThrow().uar()));
+                b.append(String.format(Locale.ROOT, "  (single clips and the first of a stream "
+                        + "are read by the plain classifier, the one trained without "
+                        + "normalisation; a plain stream reads each clip alone)%n"
+                        + "card: centred classifier after %s s of the speaker's earlier speech, "
+                        + "blended in over %s s (chosen on all folds' streams: %.3f); the centred"
+                        + " classifier alone from each speaker's 2nd recording: streams %.3f%n",
+                        seconds(bl.switchSeconds()), seconds(bl.blendSeconds()),
+                        bl.chosen().uar(), bl.centredAlone().uar()));
+            });
             return b.toString();
+        }
+
+        private static String seconds(double s) {
+            return s > 0 && s < 0.01 ? String.format(Locale.ROOT, "%.3f", s)
+                    : String.format(Locale.ROOT, "%.0f", s);
         }
 
         private static String foldLine(List<Double> uars) {
@@ -360,8 +394,7 @@ public final class VoiceTrainer {
 
         List<Emotion> truth = new ArrayList<>();
         List<Emotion> predicted = new ArrayList<>();
-        List<Emotion> streamTruth = new ArrayList<>();
-        List<Emotion> streamPredicted = new ArrayList<>();
+        List<StreamItem> streamItems = new ArrayList<>();
         List<Double> foldUars = new ArrayList<>();
         List<Double> streamFoldUars = new ArrayList<>();
         for (int f = 0; f < k; f++) {
@@ -381,8 +414,10 @@ public final class VoiceTrainer {
                     .count() < 2) {
                 continue;
             }
-            TrainedVoiceModel model = fit(prepare(train, population), set, population,
-                    "fold" + f, Map.of());
+            // The plain classifier is trained exactly as without speaker normalisation, so the
+            // single-clip figures of a normalised model are those of a model without it.
+            TrainedVoiceModel model = fit(train, set, population, "fold" + f, Map.of(),
+                    Optional.empty());
             int from = truth.size();
             for (LabelledFeatures s : test) {
                 truth.add(s.emotion());
@@ -391,18 +426,47 @@ public final class VoiceTrainer {
             foldUars.add(ConfusionMatrix.of(truth.subList(from, truth.size()),
                     predicted.subList(from, predicted.size())).uar());
             if (speakerNormalisation) {
-                int streamFrom = streamTruth.size();
-                readAsStreams(model, test, population, streamTruth, streamPredicted);
-                streamFoldUars.add(ConfusionMatrix.of(
-                        streamTruth.subList(streamFrom, streamTruth.size()),
-                        streamPredicted.subList(streamFrom, streamPredicted.size())).uar());
+                TrainedVoiceModel centred = fitCentred(train, set, population, "fold" + f
+                        + "-centred", Map.of());
+                readAsStreams(model, centred, test, population, labels, f, streamItems);
             }
             LOG.debug("fold {}: trained on {}, tested on {}", f, train.size(), test.size());
         }
         ConfusionMatrix cv = ConfusionMatrix.of(truth, predicted);
-        Optional<ConfusionMatrix> streamCv = speakerNormalisation && !streamTruth.isEmpty()
-                ? Optional.of(ConfusionMatrix.of(streamTruth, streamPredicted))
-                : Optional.empty();
+        Optional<ConfusionMatrix> streamCv = Optional.empty();
+        Optional<Blend> blend = Optional.empty();
+        if (speakerNormalisation && !streamItems.isEmpty()) {
+            BlendChoice chosen = BlendChoice.best(streamItems, -1, labels);
+            // The reported stream figure of each fold uses the blend chosen on the other folds'
+            // streams, so that the choice is not scored on the speakers it was made on.
+            List<Emotion> streamTruth = new ArrayList<>();
+            List<Emotion> streamPredicted = new ArrayList<>();
+            for (int f = 0; f < k; f++) {
+                int fold0 = f;
+                List<StreamItem> part = streamItems.stream().filter(i -> i.fold() == fold0)
+                        .toList();
+                if (part.isEmpty()) {
+                    continue;
+                }
+                BlendChoice choice = BlendChoice.best(streamItems, f, labels);
+                int streamFrom = streamTruth.size();
+                for (StreamItem item : part) {
+                    streamTruth.add(item.truth());
+                    streamPredicted.add(item.predict(choice, labels));
+                }
+                streamFoldUars.add(ConfusionMatrix.of(
+                        streamTruth.subList(streamFrom, streamTruth.size()),
+                        streamPredicted.subList(streamFrom, streamPredicted.size())).uar());
+            }
+            streamCv = Optional.of(ConfusionMatrix.of(streamTruth, streamPredicted));
+            BlendChoice centredAlone = new BlendChoice(BlendChoice.ANY_SPEECH, 0);
+            blend = Optional.of(new Blend(chosen.switchSeconds(), chosen.blendSeconds(),
+                    ConfusionMatrix.of(streamItems.stream().map(StreamItem::truth).toList(),
+                            streamItems.stream().map(i -> i.predict(chosen, labels)).toList()),
+                    ConfusionMatrix.of(streamItems.stream().map(StreamItem::truth).toList(),
+                            streamItems.stream().map(i -> i.predict(centredAlone, labels))
+                                    .toList())));
+        }
 
         Map<String, String> training = new LinkedHashMap<>();
         training.put("samples", Integer.toString(samples.size()));
@@ -449,18 +513,52 @@ public final class VoiceTrainer {
                     stream.accuracy()));
             training.put("cv.stream.uar", String.format(Locale.ROOT, "%.4f", stream.uar()));
         });
+        blend.ifPresent(b -> {
+            training.put("cv.stream.centredAlone.uar", String.format(Locale.ROOT, "%.4f",
+                    b.centredAlone().uar()));
+            training.put("cv.stream.chosenBlend.uar", String.format(Locale.ROOT, "%.4f",
+                    b.chosen().uar()));
+        });
         Map<Emotion, Long> counts = new TreeMap<>();
         samples.forEach(s -> counts.merge(s.emotion(), 1L, Long::sum));
         counts.forEach((e, n) -> training.put("count." + e.label(), Long.toString(n)));
         List<LabelledFeatures> all = new ArrayList<>(data);
         extra.values().forEach(all::addAll);
-        TrainedVoiceModel model = fit(prepare(all, population), set, population, name, training);
+        Optional<TrainedVoiceModel.Centred> centred = Optional.empty();
+        if (speakerNormalisation) {
+            // Without streams to choose on (one speaker, or none known), the centred
+            // classifier waits for a minute of speech: late enough to rest on the speaker.
+            double switchSeconds = blend.map(Blend::switchSeconds).orElse(60.0);
+            double blendSeconds = blend.map(Blend::blendSeconds).orElse(0.0);
+            centred = Optional.of(new TrainedVoiceModel.Centred(fitCentred(all, set, population,
+                    name + "-centred", Map.of()), switchSeconds, blendSeconds));
+        }
+        TrainedVoiceModel model = fit(all, set, population, name, training, centred);
         return new Result(model, cv, streamCv, bySpeaker, k, speakers.size(), skipped, foldUars,
-                streamFoldUars);
+                streamFoldUars, blend);
+    }
+
+    /** The speaker-centred classifier: trained on copies centred as the run time would. */
+    private TrainedVoiceModel fitCentred(List<LabelledFeatures> train, FeatureSet set,
+                                         double[] population, String modelName,
+                                         Map<String, String> training) {
+        return fit(RuntimeCentring.trainingCopies(train, population, priorSeconds, seed), set,
+                population, modelName, training, VoiceModelCard.Normalisation.SPEAKER_MEAN,
+                Optional.empty());
     }
 
     private TrainedVoiceModel fit(List<LabelledFeatures> train, FeatureSet set, double[] population,
-                                  String modelName, Map<String, String> training) {
+                                  String modelName, Map<String, String> training,
+                                  Optional<TrainedVoiceModel.Centred> centred) {
+        return fit(train, set, population, modelName, training, centred.isPresent()
+                ? VoiceModelCard.Normalisation.SPEAKER_BLEND : VoiceModelCard.Normalisation.NONE,
+                centred);
+    }
+
+    private TrainedVoiceModel fit(List<LabelledFeatures> train, FeatureSet set, double[] population,
+                                  String modelName, Map<String, String> training,
+                                  VoiceModelCard.Normalisation normalisation,
+                                  Optional<TrainedVoiceModel.Centred> centred) {
         int n = set.size();
         double[] mean = nanMean(train.stream().map(LabelledFeatures::values).toList(), n);
         for (int j = 0; j < n; j++) {
@@ -522,10 +620,8 @@ public final class VoiceTrainer {
         } else {
             model = trainer(classifier, set, weights).train(dataset);
         }
-        return new TrainedVoiceModel(model, set, mean, std, limit,
-                speakerNormalisation ? VoiceModelCard.Normalisation.SPEAKER_MEAN
-                        : VoiceModelCard.Normalisation.NONE,
-                population, priorSeconds, modelName, training);
+        return new TrainedVoiceModel(model, set, mean, std, limit, normalisation, population,
+                priorSeconds, centred, modelName, training);
     }
 
     private Trainer<Label> trainer(Classifier kind, FeatureSet set, Map<String, Float> weights) {
@@ -556,19 +652,16 @@ public final class VoiceTrainer {
         };
     }
 
-    /** The training vectors: as they are, or as the run time would centre them. */
-    private List<LabelledFeatures> prepare(List<LabelledFeatures> train, double[] population) {
-        return speakerNormalisation
-                ? RuntimeCentring.trainingCopies(train, population, priorSeconds, seed) : train;
-    }
-
     /**
-     * Reads each test speaker's recordings one after another, each centred on the speaker's
-     * earlier ones (shrunk toward the population as at run time), in a seeded random order.
+     * Reads each test speaker's recordings one after another in a seeded random order, as a
+     * stream reaches the detector: for each, the seconds of the speaker's speech heard before
+     * it and the baseline built from it ({@link SpeakerBaseline}, shrunk toward the population
+     * and forgetting as at run time), and the probabilities of the plain classifier (the
+     * recording as it comes) and the centred one (the recording centred on that baseline).
      */
-    private void readAsStreams(TrainedVoiceModel model, List<LabelledFeatures> test,
-                               double[] population, List<Emotion> truth,
-                               List<Emotion> predicted) {
+    private void readAsStreams(TrainedVoiceModel plain, TrainedVoiceModel centred,
+                               List<LabelledFeatures> test, double[] population,
+                               List<Emotion> labels, int fold, List<StreamItem> out) {
         Map<String, List<LabelledFeatures>> bySpeaker = new TreeMap<>();
         for (LabelledFeatures s : test) {
             bySpeaker.computeIfAbsent(s.speaker().orElse(""), x -> new ArrayList<>()).add(s);
@@ -577,13 +670,132 @@ public final class VoiceTrainer {
             List<LabelledFeatures> order = new ArrayList<>(e.getValue());
             java.util.Collections.shuffle(order, new java.util.Random(seed * 31
                     + e.getKey().hashCode()));
-            for (int i = 0; i < order.size(); i++) {
-                double[] centre = RuntimeCentring.baseline(order.subList(0, i), population,
-                        priorSeconds);
-                truth.add(order.get(i).emotion());
-                predicted.add(model.predict(RuntimeCentring.centred(order.get(i).values(), centre,
-                        population)));
+            SpeakerBaseline baseline = new SpeakerBaseline(population, priorSeconds);
+            for (LabelledFeatures s : order) {
+                double[] x = RuntimeCentring.centred(s.values(), baseline.mean(), population);
+                out.add(new StreamItem(fold, s.emotion(), baseline.seconds(),
+                        inOrder(plain, plain.probabilities(s.values()), labels),
+                        plain.predict(s.values()),
+                        inOrder(centred, centred.probabilities(x), labels), centred.predict(x)));
+                baseline.add(s.values(), s.speechSeconds());
             }
+        }
+    }
+
+    /** A model's probabilities in the order of {@code labels} (0 for a label it lacks). */
+    private static double[] inOrder(TrainedVoiceModel model, double[] p, List<Emotion> labels) {
+        double[] out = new double[labels.size()];
+        for (int i = 0; i < p.length; i++) {
+            out[labels.indexOf(model.labels().get(i))] = p[i];
+        }
+        return out;
+    }
+
+    /**
+     * One test recording read in a stream: its fold, label, the decayed seconds of its speaker's
+     * earlier speech, and both classifiers' probabilities (in the trainer's label order) and
+     * predictions.
+     */
+    private record StreamItem(int fold, Emotion truth, double earlierSeconds, double[] plain,
+                              Emotion plainPrediction, double[] centred,
+                              Emotion centredPrediction) {
+
+        /** The blended reading: the plain or the centred prediction itself at weight 0 or 1. */
+        Emotion predict(BlendChoice choice, List<Emotion> labels) {
+            double w = choice.weight(earlierSeconds);
+            if (w == 0) {
+                return plainPrediction;
+            }
+            if (w == 1) {
+                return centredPrediction;
+            }
+            int best = 0;
+            double bestP = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < plain.length; i++) {
+                double p = (1 - w) * plain[i] + w * centred[i];
+                if (p > bestP) {
+                    bestP = p;
+                    best = i;
+                }
+            }
+            return labels.get(best);
+        }
+    }
+
+    /**
+     * When the centred classifier is consulted, as a {@code speaker-blend} card says it
+     * ({@link VoiceModelCard.CentredModel#weight}), and how the trainer chooses it.
+     */
+    private record BlendChoice(double switchSeconds, double blendSeconds) {
+
+        /** A switch as soon as any speech of the speaker was heard (at most one clip). */
+        static final double ANY_SPEECH = 1e-3;
+
+        /** Seconds of earlier speech before the centred classifier, largest first. */
+        static final double[] SWITCH = {90, 60, 45, 30, 20, 15, 10, 6, 3, 1, ANY_SPEECH};
+
+        /** Seconds over which its weight grows to 1. */
+        static final double[] BLEND = {0, 5, 15, 30, 60};
+
+        double weight(double earlierSeconds) {
+            return new VoiceModelCard.CentredModel("x.onnx", switchSeconds, blendSeconds)
+                    .weight(earlierSeconds);
+        }
+
+        /**
+         * The setting of the grid with the best stream UAR over the items outside one fold
+         * (all items when {@code heldOut} is -1); ties go to the later switch, then the shorter
+         * blend, the cautious side.
+         */
+        static BlendChoice best(List<StreamItem> items, int heldOut, List<Emotion> labels) {
+            List<StreamItem> use = items.stream().filter(i -> i.fold() != heldOut).toList();
+            if (use.isEmpty()) {
+                return new BlendChoice(SWITCH[1], 0);
+            }
+            List<Emotion> truth = use.stream().map(StreamItem::truth).toList();
+            BlendChoice best = null;
+            double bestUar = -1;
+            for (double t : SWITCH) {
+                for (double b : BLEND) {
+                    BlendChoice c = new BlendChoice(t, b);
+                    double uar = ConfusionMatrix.of(truth, use.stream()
+                            .map(i -> i.predict(c, labels)).toList()).uar();
+                    if (uar > bestUar + 1e-12) {
+                        bestUar = uar;
+                        best = c;
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /**
+     * The speaker-centred classifier of a {@code --speaker-norm} model as cross-validation saw it.
+     *
+     * @param switchSeconds seconds of the speaker's earlier speech before the centred classifier
+     *     is consulted, chosen on all folds' streams and written into the card
+     * @param blendSeconds seconds over which its weight then grows to 1, chosen likewise
+     * @param chosen the streams read with that choice (optimistic: chosen on these streams;
+     *     {@link Result#streamCrossValidation} chooses per fold on the other folds instead)
+     * @param centredAlone the streams read by the centred classifier from each speaker's second
+     *     recording on (the first read by the plain one), for comparison
+     */
+    public record Blend(double switchSeconds, double blendSeconds, ConfusionMatrix chosen,
+                        ConfusionMatrix centredAlone) {
+
+        /**
+         * Checks the fields.
+         *
+         * @param switchSeconds as the record component
+         * @param blendSeconds as the record component
+         * @param chosen as the record component
+         * @param centredAlone as the record component
+         * @throws NullPointerException if a matrix is null
+         */
+        public Blend {
+            Objects.requireNonNull(chosen, "chosen");
+            Objects.requireNonNull(centredAlone, "centredAlone");
         }
     }
 
@@ -936,9 +1148,10 @@ public final class VoiceTrainer {
         }
 
         /**
-         * Whether to train for run-time speaker normalisation (default false): the model's card
-         * asks the detector to centre each segment on the speaker's earlier speech, and the
-         * model learns from recordings centred as that would centre them.
+         * Whether to train for run-time speaker normalisation (default false): the model is then
+         * the one trained without normalisation plus a speaker-centred second classifier, which
+         * the detector blends in once the speaker baseline rests on enough earlier speech (card
+         * {@code normalisation = speaker-blend}), so single clips read exactly as without it.
          *
          * @param value whether to train for speaker normalisation
          * @return this builder

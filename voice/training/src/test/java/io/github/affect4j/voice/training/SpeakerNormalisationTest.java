@@ -1,6 +1,8 @@
 package io.github.affect4j.voice.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.affect4j.Emotion;
@@ -8,7 +10,9 @@ import io.github.affect4j.EmotionDetectors;
 import io.github.affect4j.VoiceAnalysis;
 import io.github.affect4j.VoiceEmotionDetector;
 import io.github.affect4j.media.AudioClip;
+import io.github.affect4j.voice.onnx.VoiceModelCard;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Speaker normalisation never hurts: a speaker-normalised model reads single clips at least as
- * well as a model trained without it, and reads a stream of one speaker at least as well as the
- * same clips one by one; in cross-validation and through the detector on concatenated clips.
+ * Speaker normalisation never hurts, by construction: a speaker-normalised model's plain
+ * classifier is the model trained without normalisation (the same ONNX bytes), so it reads single
+ * clips exactly as that model does, in cross-validation and through the detector; and it reads a
+ * stream of one speaker at least as well as the same clips one by one, in cross-validation and
+ * through the detector on concatenated clips.
  */
 class SpeakerNormalisationTest {
 
@@ -39,11 +45,75 @@ class SpeakerNormalisationTest {
     }
 
     @Test
-    void singleClipsReadNoWorseThanWithoutNormalisation() {
+    void singleClipsReadExactlyAsWithoutNormalisation() {
         assertTrue(raw.streamCrossValidation().isEmpty());
-        assertTrue(normalised.crossValidation().uar() >= raw.crossValidation().uar(),
-                "single clips: normalised " + normalised.crossValidation().uar() + " vs raw "
-                        + raw.crossValidation().uar());
+        assertTrue(raw.blend().isEmpty());
+        assertEquals(raw.crossValidation().toTable(), normalised.crossValidation().toTable());
+        assertEquals(raw.crossValidation().uar(), normalised.crossValidation().uar());
+        assertEquals(raw.foldUars(), normalised.foldUars());
+        // The plain classifier is the model trained without normalisation, byte for byte.
+        assertArrayEquals(raw.model().toOnnx().toByteArray(),
+                normalised.model().toOnnx().toByteArray());
+        assertEquals(VoiceModelCard.Normalisation.NONE, raw.model().card().normalisation());
+        assertEquals(VoiceModelCard.Normalisation.SPEAKER_BLEND,
+                normalised.model().card().normalisation());
+        TrainedVoiceModel centred = normalised.model().centred().orElseThrow().model();
+        assertEquals(VoiceModelCard.Normalisation.SPEAKER_MEAN, centred.card().normalisation());
+        // ...and the centred one is another model: it was trained on centred copies.
+        assertFalse(java.util.Arrays.equals(raw.model().toOnnx().toByteArray(),
+                centred.toOnnx().toByteArray()));
+    }
+
+    @Test
+    void theReportShowsSingleClipsAndStreamsForThePlainAndTheNormalisedReading() {
+        String report = normalised.report();
+        double single = normalised.crossValidation().uar();
+        double stream = normalised.streamCrossValidation().orElseThrow().uar();
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT,
+                "  plain reading          %.3f        %.3f%n", single, single)), report);
+        assertTrue(report.contains(String.format(java.util.Locale.ROOT,
+                "  normalised reading     %.3f        %.3f%n", single, stream)), report);
+        VoiceTrainer.Blend blend = normalised.blend().orElseThrow();
+        VoiceModelCard.CentredModel stage = normalised.model().card().centredModel()
+                .orElseThrow();
+        assertEquals(blend.switchSeconds(), stage.switchSeconds());
+        assertEquals(blend.blendSeconds(), stage.blendSeconds());
+        assertTrue(stage.switchSeconds() > 0);
+        // The chosen blend is the best of the grid on all streams, the centred classifier
+        // alone (from each speaker's second clip) among them.
+        assertTrue(blend.chosen().uar() >= blend.centredAlone().uar());
+        assertTrue(blend.chosen().uar() >= single);
+    }
+
+    /**
+     * Through the detector, from the saved files: each clip alone reads exactly as with the
+     * model trained without normalisation, its whole-clip summary and its first segment.
+     */
+    @Test
+    void theDetectorReadsEachClipExactlyAsTheModelWithoutNormalisation() throws IOException {
+        Path plainDir = Files.createDirectories(dir.resolve("plain"));
+        Path normDir = Files.createDirectories(dir.resolve("norm"));
+        raw.model().save(plainDir.resolve("m.onnx"));
+        normalised.model().save(normDir.resolve("m.onnx"));
+        assertArrayEquals(Files.readAllBytes(plainDir.resolve("m.onnx")),
+                Files.readAllBytes(normDir.resolve("m.onnx")));
+        assertTrue(Files.isRegularFile(normDir.resolve("m.centred.onnx")));
+        assertTrue(Files.isRegularFile(normDir.resolve("m.centred.card.properties")));
+        assertEquals("m.centred.onnx", VoiceModelCard.read(normDir.resolve("m.card.properties"))
+                .centredModel().orElseThrow().file());
+        int clips = 0;
+        try (VoiceEmotionDetector plain = detector(plainDir.resolve("m.onnx"));
+             VoiceEmotionDetector norm = detector(normDir.resolve("m.onnx"))) {
+            for (LabelledRecording r : SyntheticCorpus.corpus().recordings()) {
+                AudioClip clip = AudioClip.readWav(r.file());
+                VoiceAnalysis a = plain.analyze(clip);
+                VoiceAnalysis b = norm.analyze(clip);
+                assertEquals(a.summary().affect(), b.summary().affect(), r.file().toString());
+                assertEquals(a.segments().get(0).affect(), b.segments().get(0).affect());
+                clips++;
+            }
+        }
+        assertEquals(40, clips);
     }
 
     @Test
@@ -64,6 +134,7 @@ class SpeakerNormalisationTest {
 
     @Test
     void streamsOfOneSpeakerReadNoWorseThanSingleClips() {
+        // The stream figure uses, for each fold, the blend chosen on the other folds.
         double stream = normalised.streamCrossValidation().orElseThrow().uar();
         assertTrue(stream >= normalised.crossValidation().uar(), "stream " + stream
                 + " vs single clips " + normalised.crossValidation().uar());
@@ -73,11 +144,12 @@ class SpeakerNormalisationTest {
     /**
      * Each synthetic speaker's eight clips joined with 0.6 s pauses into one recording, read by
      * the detector with a normalised model trained on the other four speakers: it finds one
-     * segment per clip and, centring each on the speaker's earlier ones, labels at least as many
-     * right as it does reading the clips one by one.
+     * segment per clip and, once the centred classifier comes in on the speaker's earlier
+     * segments, labels more right than it does reading the clips one by one (measured: 32 vs 28
+     * of 40), while each clip alone reads as the plain classifier reads it.
      */
     @Test
-    void theDetectorReadsAConcatenatedUnseenSpeakerNoWorseThanItsClipsAlone() throws IOException {
+    void theDetectorReadsAConcatenatedUnseenSpeakerBetterThanItsClipsAlone() throws IOException {
         int alone = 0;
         int inStream = 0;
         int total = 0;
@@ -90,8 +162,7 @@ class SpeakerNormalisationTest {
             List<LabelledRecording> clips = SyntheticCorpus.corpus().recordings().stream()
                     .filter(r -> r.speaker().orElseThrow().equals(actor)).toList();
             assertEquals(8, clips.size());
-            try (VoiceEmotionDetector detector = EmotionDetectors.voiceBuilder().provider("onnx")
-                    .option("model", model.toString()).build()) {
+            try (VoiceEmotionDetector detector = detector(model)) {
                 List<AudioClip> audio = new ArrayList<>();
                 for (LabelledRecording r : clips) {
                     AudioClip clip = AudioClip.readWav(r.file());
@@ -113,7 +184,12 @@ class SpeakerNormalisationTest {
         }
         System.out.printf("detector, unseen speakers: %d of %d right as single clips, %d in "
                 + "speaker streams%n", alone, total, inStream);
-        assertTrue(inStream >= alone, inStream + " in streams vs " + alone + " alone");
+        assertTrue(inStream > alone, inStream + " in streams vs " + alone + " alone");
+    }
+
+    private static VoiceEmotionDetector detector(Path model) {
+        return EmotionDetectors.voiceBuilder().provider("onnx").option("model", model.toString())
+                .build();
     }
 
     private static Emotion dominant(VoiceAnalysis analysis) {
