@@ -49,8 +49,10 @@ final class TrainVoiceCommand implements Callable<Integer> {
     String speakerPattern;
 
     @Option(names = "--speaker-norm",
-            description = "Centre features on each speaker's mean (at run time: on the earlier "
-                    + "speech of the clip or stream).")
+            description = "Speaker normalisation that cannot hurt a single clip: also train a "
+                    + "speaker-centred model, written beside the first (NAME.centred.onnx), that "
+                    + "the detector blends in once it has heard enough of a speaker's earlier "
+                    + "speech; single clips read exactly as without it.")
     boolean speakerNorm;
 
     @Option(names = "--classifier", paramLabel = "NAME", defaultValue = "linear",
@@ -180,8 +182,10 @@ final class TrainVoiceCommand implements Callable<Integer> {
             VoiceTrainer.Result result = trainer.train(corpus);
             System.out.print(result.report());
             result.model().save(out);
-            System.out.printf(Locale.ROOT, "wrote %s and %s (%.1f s)%n", out,
-                    VoiceModelCard.cardPath(out), (System.nanoTime() - start) / 1e9);
+            String centred = result.model().cardFor(out).centredModel()
+                    .map(c -> ", " + out.resolveSibling(c.file()) + " and its card").orElse("");
+            System.out.printf(Locale.ROOT, "wrote %s and %s%s (%.1f s)%n", out,
+                    VoiceModelCard.cardPath(out), centred, (System.nanoTime() - start) / 1e9);
             return Main.OK;
         } catch (IllegalArgumentException e) {
             err.println("affect4j: train-voice: " + e.getMessage());
