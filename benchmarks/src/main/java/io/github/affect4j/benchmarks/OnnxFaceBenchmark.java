@@ -5,6 +5,7 @@ import io.github.affect4j.FaceAnalysis;
 import io.github.affect4j.FaceEmotionDetector;
 import io.github.affect4j.FaceResult;
 import io.github.affect4j.media.ImageFrame;
+import io.github.affect4j.media.InvalidMediaException;
 import java.util.Collections;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +27,7 @@ public class OnnxFaceBenchmark extends DetectorBenchmark {
     private ImageFrame webcamFrame;
     private ImageFrame faceCrop;
     private List<ImageFrame> crops32;
+    private byte[] serverJpeg;
 
     @Override
     protected void setUp() {
@@ -35,6 +37,31 @@ public class OnnxFaceBenchmark extends DetectorBenchmark {
         webcamFrame = Samples.webcamFrame();
         faceCrop = webcamFrame.crop(accurate.analyze(webcamFrame).largestFace().orElseThrow().box());
         crops32 = Collections.nCopies(32, faceCrop);
+        serverJpeg = Samples.serverFrameJpeg();
+    }
+
+    /**
+     * Decoding the example server's 640x480 load-test JPEG into an image: the Java side of an
+     * upload before any model runs.
+     *
+     * @return the decoded frame
+     * @throws InvalidMediaException never (the sample is valid)
+     */
+    @Benchmark
+    public ImageFrame decodeServerFrame() throws InvalidMediaException {
+        return ImageFrame.decode(serverJpeg);
+    }
+
+    /**
+     * What the example server does per uploaded frame: decode the JPEG, then the default
+     * (accurate) pipeline.
+     *
+     * @return the analysis
+     * @throws InvalidMediaException never (the sample is valid)
+     */
+    @Benchmark
+    public FaceAnalysis analyzeServerFrame() throws InvalidMediaException {
+        return accurate.analyze(ImageFrame.decode(serverJpeg));
     }
 
     /** Default (accurate) pipeline: BlazeFace 256, two classifiers, mirrored copies. */

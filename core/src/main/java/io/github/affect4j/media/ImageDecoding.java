@@ -1,6 +1,7 @@
 package io.github.affect4j.media;
 
 import io.github.affect4j.media.InvalidMediaException.Problem;
+import java.awt.Transparency;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -9,6 +10,7 @@ import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -18,7 +20,9 @@ import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Element;
@@ -93,9 +97,10 @@ final class ImageDecoding {
         }
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+        ImageReadParam rgbOrder = rgbOrderDestination(reader, width, height);
         BufferedImage image;
         try {
-            image = reader.read(0);
+            image = rgbOrder == null ? reader.read(0) : reader.read(0, rgbOrder);
         } catch (IIOException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Unsupported Image Type")) {
@@ -120,6 +125,52 @@ final class ImageDecoding {
             throw new InvalidMediaException(problem, source + ": " + format + " " + warning);
         }
         return image;
+    }
+
+    /** The JDK's JPEG reader, the only one {@link #rgbOrderDestination} is known to suit. */
+    private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+
+    /**
+     * A read parameter that has the JDK's JPEG reader write into an image with the colour bytes
+     * in RGB order, or null to read as the reader likes. That reader's own choice for colour
+     * JPEGs is {@code TYPE_3BYTE_BGR}, while its decoder hands over every row in RGB order: the
+     * row is then reordered byte by byte ({@code ByteInterleavedRaster.putByteData}) and
+     * {@link #toRgb} reorders the whole image back, two per-byte passes that C1-compiled code (the
+     * example server's JVM) runs slowly. Into an RGB-ordered destination of the same colour space
+     * each row is one {@code System.arraycopy}, and the decoded array is already the frame's
+     * layout ({@link #ownedRgb}). The pixels are the same bytes: only where they are stored
+     * changes, and any colour conversion (an embedded ICC profile) runs on the row before it is
+     * stored, as before.
+     *
+     * <p>Only for readers whose default destination is {@code TYPE_3BYTE_BGR} (YCbCr and RGB
+     * JPEGs); grey, CMYK and YCCK JPEGs, other formats and other JPEG plugins keep the default.
+     * Any failure here also keeps the default, so that the read itself reports it as before.
+     */
+    private static ImageReadParam rgbOrderDestination(ImageReader reader, int width, int height) {
+        if (!JDK_JPEG_READER.equals(reader.getClass().getName())) {
+            return null;
+        }
+        try {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            if (types == null || !types.hasNext()
+                    || types.next().getBufferedImageType() != BufferedImage.TYPE_3BYTE_BGR) {
+                return null;
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setDestination(rgbImage(width, height));
+            return param;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** An opaque sRGB image whose array holds packed RGB bytes, rows without padding. */
+    private static BufferedImage rgbImage(int width, int height) {
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                new int[] {8, 8, 8}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width,
+                height, Math.multiplyExact(width, 3), 3, new int[] {0, 1, 2}, null);
+        return new BufferedImage(model, raster, false, null);
     }
 
     /**
@@ -238,6 +289,41 @@ final class ImageDecoding {
         return true;
     }
 
+    /**
+     * Packed 8-bit RGB of an image nobody else holds (one this class decoded): its own array
+     * when that already is packed RGB (the JPEG reader's {@link #rgbOrderDestination}, 8-bit RGB
+     * PNGs), saving a copy of the whole frame; otherwise {@link #toRgb}.
+     */
+    static byte[] ownedRgb(BufferedImage image) {
+        byte[] packed = packedRgbArray(image);
+        return packed != null ? packed : toRgb(image);
+    }
+
+    /**
+     * The image's array if it holds exactly {@code width * height} packed 8-bit RGB pixels
+     * (sRGB, opaque, bands in RGB order, no row padding, no offset), else null.
+     */
+    private static byte[] packedRgbArray(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        Raster raster = image.getRaster();
+        ColorModel model = image.getColorModel();
+        if (!(model instanceof ComponentColorModel) || model.hasAlpha()
+                || !model.getColorSpace().isCS_sRGB() || raster.getNumBands() != 3
+                || !interleavedBytes(raster, model)
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || raster.getParent() != null) {
+            return null;
+        }
+        ComponentSampleModel samples = (ComponentSampleModel) raster.getSampleModel();
+        DataBufferByte data = (DataBufferByte) raster.getDataBuffer();
+        int[] offsets = samples.getBandOffsets();
+        boolean packed = offsets[0] == 0 && offsets[1] == 1 && offsets[2] == 2
+                && samples.getPixelStride() == 3 && samples.getScanlineStride() == width * 3
+                && data.getOffset() == 0 && data.getData().length == width * height * 3;
+        return packed ? data.getData() : null;
+    }
+
     /** Packed 8-bit RGB of any image, without the gamma shift getRGB applies to linear grey. */
     static byte[] toRgb(BufferedImage image) {
         int width = image.getWidth();
@@ -331,6 +417,14 @@ final class ImageDecoding {
         // A sub-image shares its parent's array: its pixel (0, 0) sits at the translation.
         int tx = -raster.getSampleModelTranslateX();
         int ty = -raster.getSampleModelTranslateY();
+        if (r == 0 && g == 1 && b == 2 && stride == 3) {
+            // Already RGB order: whole rows at once.
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(bytes, data.getOffset() + (y + ty) * samples.getScanlineStride()
+                        + tx * stride, out, y * width * 3, width * 3);
+            }
+            return;
+        }
         for (int y = 0, o = 0; y < height; y++) {
             int i = data.getOffset() + (y + ty) * samples.getScanlineStride() + tx * stride;
             for (int x = 0; x < width; x++, i += stride) {

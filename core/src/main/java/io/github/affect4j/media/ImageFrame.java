@@ -76,7 +76,8 @@ public final class ImageFrame {
                     file + ": " + size + " bytes is more than an image of at most " + maxPixels
                     + " pixels needs (" + limit + " bytes)");
         }
-        return fromImage(ImageDecoding.decode(Files.readAllBytes(file), file.toString(), maxPixels));
+        return fromDecoded(ImageDecoding.decode(Files.readAllBytes(file), file.toString(),
+                maxPixels));
     }
 
     /**
@@ -119,7 +120,7 @@ public final class ImageFrame {
      *     large
      */
     public static ImageFrame decode(byte[] encoded, long maxPixels) throws InvalidMediaException {
-        return fromImage(ImageDecoding.decode(encoded, "image data", maxPixels));
+        return fromDecoded(ImageDecoding.decode(encoded, "image data", maxPixels));
     }
 
     /**
@@ -135,6 +136,11 @@ public final class ImageFrame {
 
     private static ImageFrame fromImage(BufferedImage image) {
         return new ImageFrame(image.getWidth(), image.getHeight(), ImageDecoding.toRgb(image));
+    }
+
+    /** An image just decoded, which nothing else holds: its array may become the frame's. */
+    private static ImageFrame fromDecoded(BufferedImage image) {
+        return new ImageFrame(image.getWidth(), image.getHeight(), ImageDecoding.ownedRgb(image));
     }
 
     /**

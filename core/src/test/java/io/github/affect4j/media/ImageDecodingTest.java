@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -162,6 +163,100 @@ class ImageDecodingTest {
         assertArrayEquals(expected, decode(encode(indexed, "bmp")).toBytes(PixelFormat.RGB),
                 "8-bit BMP");
         assertArrayEquals(expected, decode(encode(indexed, "gif")).toBytes(PixelFormat.RGB), "GIF");
+    }
+
+    /**
+     * Colour JPEGs are decoded straight into RGB order (see {@code rgbOrderDestination}), which
+     * must give the very pixels of ImageIO's own {@code TYPE_3BYTE_BGR} result: baseline and
+     * progressive, 4:2:0 chroma (ImageIO's default) and an embedded ICC profile (the reader then
+     * converts each row to sRGB). Grey JPEGs keep the default path and keep their grey values.
+     */
+    @Test
+    void jpegsDecodeToTheSamePixelsAsImageIoTheirOwnWay() throws IOException {
+        BufferedImage colour = new BufferedImage(61, 37, BufferedImage.TYPE_3BYTE_BGR);
+        BufferedImage grey = new BufferedImage(61, 37, BufferedImage.TYPE_BYTE_GRAY);
+        java.util.Random random = new java.util.Random(11);
+        for (int y = 0; y < 37; y++) {
+            for (int x = 0; x < 61; x++) {
+                int rgb = (x * 4) << 16 | (y * 6) << 8 | random.nextInt(256);
+                colour.setRGB(x, y, rgb);
+                grey.setRGB(x, y, rgb);
+            }
+        }
+        byte[] baseline = encode(colour, "jpeg");
+        byte[] progressive = progressiveJpeg(colour);
+        byte[] withProfile = withIccProfile(baseline, java.awt.color.ICC_Profile.getInstance(
+                java.awt.color.ColorSpace.CS_LINEAR_RGB).getData());
+        byte[] greyJpeg = encode(grey, "jpeg");
+        for (byte[] jpeg : List.of(baseline, progressive, withProfile, greyJpeg)) {
+            BufferedImage reference = ImageIO.read(new ByteArrayInputStream(jpeg));
+            byte[] rgb = decode(jpeg).toBytes(PixelFormat.RGB);
+            for (int y = 0, i = 0; y < 37; y++) {
+                for (int x = 0; x < 61; x++, i += 3) {
+                    // Grey: the sample itself (getRGB would shift it, reading linear grey).
+                    int expected = reference.getType() == BufferedImage.TYPE_BYTE_GRAY
+                            ? reference.getRaster().getSample(x, y, 0) * 0x010101
+                            : reference.getRGB(x, y) & 0xFFFFFF;
+                    int actual = (rgb[i] & 0xff) << 16 | (rgb[i + 1] & 0xff) << 8 | rgb[i + 2] & 0xff;
+                    if (actual != expected) {
+                        throw new AssertionError("JPEG " + List.of(baseline, progressive,
+                                withProfile, greyJpeg).indexOf(jpeg) + ", pixel " + x + "," + y
+                                + ": expected " + Integer.toHexString(expected) + ", got "
+                                + Integer.toHexString(actual));
+                    }
+                }
+            }
+        }
+        // The profile really was read (and converted from): the result differs from the plain file.
+        assertTrue(!Arrays.equals(decode(baseline).toBytes(PixelFormat.RGB),
+                decode(withProfile).toBytes(PixelFormat.RGB)), "ICC profile ignored");
+    }
+
+    /**
+     * The fast path is taken: a colour JPEG comes out of the decoder as packed RGB, whose array
+     * becomes the frame's without another copy of the whole image.
+     */
+    @Test
+    void colourJpegIsDecodedIntoPackedRgbAndKept() throws IOException {
+        byte[] jpeg = Files.readAllBytes(Samples.file("astronaut.jpg"));
+        BufferedImage image = ImageDecoding.decode(jpeg, "sample", ImageFrame.DEFAULT_MAX_PIXELS);
+        byte[] array = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        assertTrue(array == ImageDecoding.ownedRgb(image), "the decoded array is not kept");
+        // A caller's image is copied, never kept.
+        assertTrue(array != ImageDecoding.toRgb(image), "a caller's array would be shared");
+    }
+
+    private static byte[] progressiveJpeg(BufferedImage image) throws IOException {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (javax.imageio.stream.MemoryCacheImageOutputStream out =
+                     new javax.imageio.stream.MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The JPEG with an APP2 ICC_PROFILE segment (one chunk) inserted right after SOI. */
+    private static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+        byte[] tag = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+        int length = 2 + tag.length + 2 + profile.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE2);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(tag, 0, tag.length);
+        out.write(1);
+        out.write(1);
+        out.write(profile, 0, profile.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     /**

@@ -266,6 +266,37 @@ class ImageFrameTest {
                 .toBytes(PixelFormat.RGB));
     }
 
+    /**
+     * Images already in packed RGB order (as ImageIO's PNG reader and affect4j's JPEG decoding
+     * make them) are copied a row at a time: a whole one, a sub-image of one, and one with
+     * padding at the end of each row must give their own pixels, and the frame must not share
+     * the caller's array.
+     */
+    @Test
+    void rgbOrderedImagesAreCopiedWholeRowsAtATime() {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(
+                ColorSpace.CS_sRGB), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        for (int rowPadding : new int[] {0, 5}) {
+            int stride = (W + 3) * 3 + rowPadding;
+            WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, W + 3,
+                    H + 2, stride, 3, new int[] {0, 1, 2}, null);
+            for (int y = 0; y < H + 2; y++) {
+                for (int x = 0; x < W + 3; x++) {
+                    raster.setPixel(x, y, new int[] {(x * 31) & 0xff, (y * 47) & 0xff, x + y});
+                }
+            }
+            BufferedImage parent = new BufferedImage(model, raster, false, null);
+            byte[] whole = ImageFrame.fromBufferedImage(parent).toBytes(PixelFormat.RGB);
+            assertArrayEquals(rgbOfParent(0, 0, W + 3, H + 2), whole, "padding " + rowPadding);
+            assertArrayEquals(rgbOfParent(2, 1, W, H), ImageFrame.fromBufferedImage(
+                    parent.getSubimage(2, 1, W, H)).toBytes(PixelFormat.RGB),
+                    "sub-image, padding " + rowPadding);
+            ImageFrame copy = ImageFrame.fromBufferedImage(parent);
+            Arrays.fill(((DataBufferByte) raster.getDataBuffer()).getData(), (byte) 0);
+            assertArrayEquals(whole, copy.toBytes(PixelFormat.RGB), "the frame shares the array");
+        }
+    }
+
     private static byte[] rgbOfParent(int x0, int y0, int w, int h) {
         byte[] out = new byte[w * h * 3];
         for (int y = y0, o = 0; y < y0 + h; y++) {

@@ -15,6 +15,20 @@ final class Resampling {
     /** Reduction factor from which the source is area-averaged first. */
     static final int SHRINK_FROM = 3;
 
+    /**
+     * The float value of each byte, {@code BYTE_VALUES[i] == i}. The bilinear loops look bytes up
+     * here instead of converting them from int: compiled by C1 (the example server's JVM) that
+     * measured 6 to 8% faster on the detector input and 20% on rotated crops (BENCHMARKS.md).
+     * The values, and so the results, are the same.
+     */
+    private static final float[] BYTE_VALUES = new float[256];
+
+    static {
+        for (int i = 0; i < BYTE_VALUES.length; i++) {
+            BYTE_VALUES[i] = i;
+        }
+    }
+
     private Resampling() {
     }
 
@@ -105,6 +119,15 @@ final class Resampling {
     /**
      * Bilinear sampling with pixel centres at {@code i + 0.5}; inside the image the border pixels
      * are repeated for the last half pixel, outside it the value is {@code outside}.
+     *
+     * <p>Written for C1, which the example server runs (no loop unrolling, little inlining, a
+     * bounds check on every array access): the three channels are spelled out, a pixel whose
+     * 2x2 neighbourhood lies inside the image (all but the border ones) takes its neighbours at
+     * fixed offsets without clamping, and each byte is read once and converted through
+     * {@link #BYTE_VALUES}. The arithmetic, and so every output value, is the same as the plain
+     * per-channel formula
+     * {@code top = p00 + fx * (p01 - p00)}, {@code bottom = p10 + fx * (p11 - p10)},
+     * {@code top + fy * (bottom - top)} in float.
      */
     static void warpBilinear(RgbImage src, Affine map, int width, int height, float outside,
                              float[] dst) {
@@ -116,15 +139,17 @@ final class Resampling {
         int w = src.width();
         int h = src.height();
         int stride = w * 3;
+        double stepX = map.a();
+        double stepY = map.d();
         int o = 0;
         for (int v = 0; v < height; v++) {
             double x = map.x(0.5, v + 0.5);
             double y = map.y(0.5, v + 0.5);
-            for (int u = 0; u < width; u++, x += map.a(), y += map.d()) {
+            for (int u = 0; u < width; u++, x += stepX, y += stepY, o += 3) {
                 if (!(x >= 0 && x < w && y >= 0 && y < h)) {
-                    dst[o++] = outside;
-                    dst[o++] = outside;
-                    dst[o++] = outside;
+                    dst[o] = outside;
+                    dst[o + 1] = outside;
+                    dst[o + 2] = outside;
                     continue;
                 }
                 // x, y are inside the image, so px, py > -1 and truncating px + 1 floors
@@ -134,19 +159,42 @@ final class Resampling {
                 int iy = (int) (py + 1) - 1;
                 float fx = (float) (px - ix);
                 float fy = (float) (py - iy);
-                int xa = Math.max(ix, 0) * 3;
-                int xb = Math.min(ix + 1, w - 1) * 3;
-                int ya = Math.max(iy, 0) * stride;
-                int yb = Math.min(iy + 1, h - 1) * stride;
-                int p00 = ya + xa;
-                int p01 = ya + xb;
-                int p10 = yb + xa;
-                int p11 = yb + xb;
-                for (int ch = 0; ch < 3; ch++) {
-                    float top = (in[p00 + ch] & 0xff) + fx * ((in[p01 + ch] & 0xff) - (in[p00 + ch] & 0xff));
-                    float bottom = (in[p10 + ch] & 0xff) + fx * ((in[p11 + ch] & 0xff) - (in[p10 + ch] & 0xff));
-                    dst[o++] = top + fy * (bottom - top);
+                int p00;
+                int right;
+                int down;
+                if (ix >= 0 && ix < w - 1 && iy >= 0 && iy < h - 1) {
+                    p00 = iy * stride + ix * 3;
+                    right = 3;
+                    down = stride;
+                } else {
+                    int xa = Math.max(ix, 0) * 3;
+                    int ya = Math.max(iy, 0) * stride;
+                    p00 = ya + xa;
+                    right = Math.min(ix + 1, w - 1) * 3 - xa;
+                    down = Math.min(iy + 1, h - 1) * stride - ya;
                 }
+                int p10 = p00 + down;
+                float a = BYTE_VALUES[in[p00] & 0xff];
+                float b = BYTE_VALUES[in[p00 + right] & 0xff];
+                float c = BYTE_VALUES[in[p10] & 0xff];
+                float d = BYTE_VALUES[in[p10 + right] & 0xff];
+                float top = a + fx * (b - a);
+                float bottom = c + fx * (d - c);
+                dst[o] = top + fy * (bottom - top);
+                a = BYTE_VALUES[in[p00 + 1] & 0xff];
+                b = BYTE_VALUES[in[p00 + right + 1] & 0xff];
+                c = BYTE_VALUES[in[p10 + 1] & 0xff];
+                d = BYTE_VALUES[in[p10 + right + 1] & 0xff];
+                top = a + fx * (b - a);
+                bottom = c + fx * (d - c);
+                dst[o + 1] = top + fy * (bottom - top);
+                a = BYTE_VALUES[in[p00 + 2] & 0xff];
+                b = BYTE_VALUES[in[p00 + right + 2] & 0xff];
+                c = BYTE_VALUES[in[p10 + 2] & 0xff];
+                d = BYTE_VALUES[in[p10 + right + 2] & 0xff];
+                top = a + fx * (b - a);
+                bottom = c + fx * (d - c);
+                dst[o + 2] = top + fy * (bottom - top);
             }
         }
     }
@@ -154,7 +202,9 @@ final class Resampling {
     /**
      * {@link #warpBilinear} for maps without rotation (the detector input, unaligned crops): the
      * source columns and weights of each destination column are computed once, not per pixel,
-     * and the columns outside the image are filled in one go.
+     * and the columns outside the image are filled in one go. The twelve bytes of a pixel are
+     * read first and converted through {@link #BYTE_VALUES}, then combined; the arithmetic is
+     * the same as there.
      */
     private static void scaleBilinear(RgbImage src, Affine map, int width, int height,
                                       float outside, float[] dst) {
@@ -179,6 +229,7 @@ final class Resampling {
             xa[u] = 3 * Math.min(Math.max(ix, 0), w - 1);
             xb[u] = 3 * Math.min(Math.max(ix + 1, 0), w - 1);
         }
+        float[] value = BYTE_VALUES;
         int o = 0;
         for (int v = 0; v < height; v++) {
             double y = map.e() * (v + 0.5) + map.f();
@@ -200,12 +251,26 @@ final class Resampling {
                 int a1 = rowA + xb[u];
                 int b0 = rowB + xa[u];
                 int b1 = rowB + xb[u];
-                float t0 = (in[a0] & 0xff) + gx * ((in[a1] & 0xff) - (in[a0] & 0xff));
-                float t1 = (in[a0 + 1] & 0xff) + gx * ((in[a1 + 1] & 0xff) - (in[a0 + 1] & 0xff));
-                float t2 = (in[a0 + 2] & 0xff) + gx * ((in[a1 + 2] & 0xff) - (in[a0 + 2] & 0xff));
-                float d0 = (in[b0] & 0xff) + gx * ((in[b1] & 0xff) - (in[b0] & 0xff));
-                float d1 = (in[b0 + 1] & 0xff) + gx * ((in[b1 + 1] & 0xff) - (in[b0 + 1] & 0xff));
-                float d2 = (in[b0 + 2] & 0xff) + gx * ((in[b1 + 2] & 0xff) - (in[b0 + 2] & 0xff));
+                // Stored only after all loads: storing each channel as soon as it was computed
+                // made this loop 1.7 times slower under C1.
+                float r00 = value[in[a0] & 0xff];
+                float r01 = value[in[a1] & 0xff];
+                float g00 = value[in[a0 + 1] & 0xff];
+                float g01 = value[in[a1 + 1] & 0xff];
+                float b00 = value[in[a0 + 2] & 0xff];
+                float b01 = value[in[a1 + 2] & 0xff];
+                float t0 = r00 + gx * (r01 - r00);
+                float t1 = g00 + gx * (g01 - g00);
+                float t2 = b00 + gx * (b01 - b00);
+                float r10 = value[in[b0] & 0xff];
+                float r11 = value[in[b1] & 0xff];
+                float g10 = value[in[b0 + 1] & 0xff];
+                float g11 = value[in[b1 + 1] & 0xff];
+                float b10 = value[in[b0 + 2] & 0xff];
+                float b11 = value[in[b1 + 2] & 0xff];
+                float d0 = r10 + gx * (r11 - r10);
+                float d1 = g10 + gx * (g11 - g10);
+                float d2 = b10 + gx * (b11 - b10);
                 dst[o] = t0 + fy * (d0 - t0);
                 dst[o + 1] = t1 + fy * (d1 - t1);
                 dst[o + 2] = t2 + fy * (d2 - t2);

@@ -1,7 +1,9 @@
 package io.github.affect4j.face.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Bilinear sampling, area averaging and the maps built on them. */
@@ -87,5 +89,50 @@ class ResamplingTest {
         assertEquals(1, shrunk.rgb()[4] & 0xff);    //               green = mean of y 0..2
         assertEquals(4, shrunk.rgb()[3 * 3 + 1] & 0xff); // block (0, 1): green = mean of y 3..5
         assertEquals(200, shrunk.rgb()[5] & 0xff);
+    }
+
+    /**
+     * The loops written for C1 give exactly the values of the plain formula
+     * ({@link ReferenceBilinear}), bit for bit, so that no model output moves: rotated and
+     * axis-aligned maps, shrinking and enlarging, regions reaching past every border, the
+     * detector's letterbox, on random images of odd sizes (including one pixel wide or high).
+     */
+    @Test
+    void rewrittenLoopsMatchThePlainFormulaExactly() {
+        Random random = new Random(6);
+        int[][] sizes = {{640, 480}, {97, 61}, {1, 9}, {9, 1}, {2, 2}, {33, 200}};
+        int cases = 0;
+        for (int[] size : sizes) {
+            byte[] rgb = new byte[size[0] * size[1] * 3];
+            random.nextBytes(rgb);
+            RgbImage src = new RgbImage(rgb, size[0], size[1]);
+            for (int trial = 0; trial < 40; trial++) {
+                int patch = 1 + random.nextInt(trial % 4 == 0 ? 130 : 40);
+                double side = (0.2 + 2.5 * random.nextDouble()) * Math.max(size[0], size[1]);
+                double angle = trial % 3 == 0 ? 0 : (random.nextDouble() - 0.5) * 2;
+                Affine map = Affine.squareRegion(
+                        (random.nextDouble() * 1.4 - 0.2) * size[0],
+                        (random.nextDouble() * 1.4 - 0.2) * size[1], side, angle, patch, patch);
+                float outside = trial % 2 == 0 ? 0f : Float.NaN;
+                float[] expected = new float[patch * patch * 3];
+                float[] actual = new float[patch * patch * 3];
+                ReferenceBilinear.warpBilinear(src, map, patch, patch, outside, expected);
+                Resampling.warpBilinear(src, map, patch, patch, outside, actual);
+                assertArrayEquals(expected, actual, "map " + map + " on " + size[0] + "x" + size[1]);
+                cases++;
+            }
+            for (int input : new int[] {128, 256}) {
+                for (double pad : new double[] {1, 2}) {
+                    Affine map = Affine.detectorInput(size[0], size[1], input, true, pad);
+                    float[] expected = new float[input * input * 3];
+                    float[] actual = new float[input * input * 3];
+                    ReferenceBilinear.warpBilinear(src, map, input, input, 0f, expected);
+                    Resampling.warpBilinear(src, map, input, input, 0f, actual);
+                    assertArrayEquals(expected, actual, "detector input " + input + " pad " + pad);
+                    cases++;
+                }
+            }
+        }
+        assertEquals(sizes.length * 44, cases);
     }
 }
