@@ -34,6 +34,7 @@
     connected: false, // whether that stream is open now (its ready event arrived)
     status: null, // the shown session's status: active or ended
     refreshTimer: null,
+    classroomTimer: null,
     chart: null,
   };
 
@@ -283,6 +284,12 @@
   function scheduleRefresh() {
     clearTimeout(state.refreshTimer);
     state.refreshTimer = setTimeout(refresh, 250);
+  }
+
+  /** Likewise for the classroom's summary alone (events of sessions not shown). */
+  function scheduleClassroomRefresh() {
+    clearTimeout(state.classroomTimer);
+    state.classroomTimer = setTimeout(() => refreshClassroom().catch(() => {}), 250);
   }
 
   function showCounts(counts) {
@@ -555,8 +562,13 @@
     } else if (event.name === 'observation' && shown) {
       showCounts(event.data); // counts are never withheld; shown at once
     }
-    // The classroom's summary follows every session's events; the session's, its own.
-    scheduleRefresh();
+    // The shown session's events re-read it and the classroom; other sessions' events only
+    // the classroom's summary, which counts them too.
+    if (shown || event.name === 'ready' || event.name === 'resync') {
+      scheduleRefresh();
+    } else {
+      scheduleClassroomRefresh();
+    }
   }
 
   // ---- wiring ------------------------------------------------------------------------------
