@@ -9,6 +9,12 @@
 // Privacy: the page shows only what the API discloses. Live events carry counts, never affect;
 // on each event the page re-reads the timeline and the summaries, where the server applies the
 // disclosure rules, and shows the server's reason when affect is withheld.
+//
+// Live updates: one stream per page, the chosen classroom's (/api/classrooms/{id}/events). It
+// carries the uploads to every session of the classroom and the sessions started and ended
+// anywhere (another page, another client, another replica), so the session list and the shown
+// session's status follow too; one stream rather than two keeps the page within the browser's
+// few connections per server.
 'use strict';
 
 (() => {
@@ -24,7 +30,11 @@
     classroom: null,
     session: null,
     stream: null, // AbortController of the open event stream
+    streamClassroom: null, // the classroom whose stream is open
+    connected: false, // whether that stream is open now (its ready event arrived)
+    status: null, // the shown session's status: active or ended
     refreshTimer: null,
+    classroomTimer: null,
     chart: null,
   };
 
@@ -90,7 +100,7 @@
     $('who').textContent = '';
     $('sign-in-panel').hidden = false;
     $('sign-in-error').textContent = message || '';
-    setLive('off', 'offline');
+    showLive();
   }
 
   // ---- classrooms and sessions ---------------------------------------------------------------
@@ -109,21 +119,56 @@
 
   async function chooseClassroom(id, selectSession) {
     state.classroom = id;
+    if (state.streamClassroom !== id) {
+      closeStream();
+      if (id) {
+        openStream(id);
+      }
+    }
     if (!id) {
       $('session').replaceChildren();
       await chooseSession(null);
       return;
     }
-    const sessions = await api('/api/classrooms/' + id + '/sessions');
+    const sessions = await listSessions(id);
+    const list = $('session');
+    const wanted = selectSession || (sessions[0] && sessions[0].id);
+    list.value = wanted ? String(wanted) : '';
+    await chooseSession(list.value ? Number(list.value) : null);
+  }
+
+  /** Re-reads and shows the classroom's sessions, newest first, keeping the selection. */
+  async function listSessions(classroomId) {
+    const sessions = await api('/api/classrooms/' + classroomId + '/sessions');
+    if (state.classroom !== classroomId) {
+      return sessions; // another classroom was chosen meanwhile
+    }
     const list = $('session');
     sessions.sort((a, b) => b.id - a.id);
     list.replaceChildren(...sessions.map((s) => option(s.id, sessionLabel(s))));
     if (sessions.length === 0) {
       list.append(option('', '(no session yet: start one)'));
     }
-    const wanted = selectSession || (sessions[0] && sessions[0].id);
-    list.value = wanted ? String(wanted) : '';
-    await chooseSession(list.value ? Number(list.value) : null);
+    list.value = state.session ? String(state.session) : '';
+    return sessions;
+  }
+
+  /** After a session was started or ended somewhere: the list changed. */
+  async function sessionsChanged() {
+    const classroomId = state.classroom;
+    if (!classroomId) {
+      return;
+    }
+    try {
+      const sessions = await listSessions(classroomId);
+      if (state.classroom === classroomId && !state.session && sessions.length > 0) {
+        await chooseSession(sessions[0].id); // nothing was shown: show the new session
+      }
+    } catch (e) {
+      if (e.status !== 401) {
+        $('action-error').textContent = 'Could not read the sessions: ' + e.message;
+      }
+    }
   }
 
   function sessionLabel(s) {
@@ -133,9 +178,10 @@
   }
 
   async function chooseSession(id) {
-    closeStream();
     state.session = id;
+    state.status = null;
     $('end').disabled = true;
+    showLive();
     if (!id) {
       showCounts(null);
       $('session-title').textContent = '';
@@ -146,7 +192,6 @@
       return;
     }
     await refresh();
-    openStream(id);
   }
 
   async function startSession(event) {
@@ -201,6 +246,7 @@
   async function refresh() {
     const id = state.session;
     if (!id) {
+      await refreshClassroom().catch(() => {}); // shown again at the next event
       return;
     }
     try {
@@ -213,8 +259,7 @@
         return; // another session was chosen meanwhile
       }
       $('session-title').textContent = '#' + session.id + ' ' + (session.title || '');
-      $('session-status').textContent = session.status;
-      $('end').disabled = session.status !== 'active';
+      showStatus(session.status);
       showCounts({ frameCount: session.frameCount, faceCount: session.faceCount,
         audioCount: session.audioCount });
       renderSessionSummary(summary);
@@ -227,10 +272,24 @@
     }
   }
 
+  /** The shown session's status, the end button and the live badge. */
+  function showStatus(status) {
+    state.status = status;
+    $('session-status').textContent = status;
+    $('end').disabled = status !== 'active';
+    showLive();
+  }
+
   /** Many events in a burst cause one refresh. */
   function scheduleRefresh() {
     clearTimeout(state.refreshTimer);
     state.refreshTimer = setTimeout(refresh, 250);
+  }
+
+  /** Likewise for the classroom's summary alone (events of sessions not shown). */
+  function scheduleClassroomRefresh() {
+    clearTimeout(state.classroomTimer);
+    state.classroomTimer = setTimeout(() => refreshClassroom().catch(() => {}), 250);
   }
 
   function showCounts(counts) {
@@ -370,22 +429,40 @@
     live.textContent = text;
   }
 
+  /** The badge: live while the stream is open, unless the shown session has ended. */
+  function showLive() {
+    if (!state.stream) {
+      setLive('off', 'offline');
+    } else if (state.status === 'ended') {
+      setLive('off', 'ended');
+    } else if (state.connected) {
+      setLive('on', 'live');
+    } else {
+      setLive('retry', 'connecting');
+    }
+  }
+
   function closeStream() {
     if (state.stream) {
       state.stream.abort();
       state.stream = null;
     }
+    state.streamClassroom = null;
+    state.connected = false;
   }
 
-  /** Keeps a stream open for the session, reconnecting with a growing pause. */
-  function openStream(sessionId) {
+  /** Keeps the classroom's stream open, reconnecting with a growing pause. */
+  function openStream(classroomId) {
     const controller = new AbortController();
     state.stream = controller;
+    state.streamClassroom = classroomId;
+    state.connected = false;
+    showLive();
     let pause = 1000;
     const loop = async () => {
       while (!controller.signal.aborted) {
         try {
-          await readStream(sessionId, controller.signal, () => { pause = 1000; });
+          await readStream(classroomId, controller.signal, () => { pause = 1000; });
         } catch (e) {
           if (controller.signal.aborted || e.status === 401 || e.status === 403
             || e.status === 404) {
@@ -398,6 +475,7 @@
         if (controller.signal.aborted) {
           return;
         }
+        state.connected = false;
         setLive('retry', 'reconnecting');
         await new Promise((resolve) => setTimeout(resolve, pause));
         pause = Math.min(pause * 2, 15000);
@@ -406,8 +484,8 @@
     loop();
   }
 
-  async function readStream(sessionId, signal, connected) {
-    const response = await fetch('/api/sessions/' + sessionId + '/events', {
+  async function readStream(classroomId, signal, connected) {
+    const response = await fetch('/api/classrooms/' + classroomId + '/events', {
       headers: { Authorization: 'Bearer ' + state.token, Accept: 'text/event-stream' },
       cache: 'no-store',
       signal,
@@ -465,17 +543,32 @@
   }
 
   function onEvent(event) {
-    if (event.data.sessionId !== state.session) {
-      return;
+    if (event.data.classroomId !== state.classroom) {
+      return; // a stream being closed after another classroom was chosen
     }
-    if (event.name === 'ready' || event.name === 'observation') {
-      setLive('on', 'live');
-      if (event.data.frameCount !== undefined) {
-        showCounts(event.data); // counts are never withheld; shown at once
+    const shown = event.data.sessionId !== undefined && event.data.sessionId === state.session;
+    if (event.name === 'ready' || event.name === 'resync') {
+      // Catch up on anything missed while disconnected (resync: the server says so).
+      if (event.name === 'ready') {
+        state.connected = true;
+        showLive();
       }
+      sessionsChanged();
+    } else if (event.name === 'session') {
+      sessionsChanged(); // started or ended: the list's labels, or a new entry
+      if (shown) {
+        showStatus(event.data.status);
+      }
+    } else if (event.name === 'observation' && shown) {
+      showCounts(event.data); // counts are never withheld; shown at once
     }
-    // ready: catch up on anything missed while disconnected; resync: the server says so.
-    scheduleRefresh();
+    // The shown session's events re-read it and the classroom; other sessions' events only
+    // the classroom's summary, which counts them too.
+    if (shown || event.name === 'ready' || event.name === 'resync') {
+      scheduleRefresh();
+    } else {
+      scheduleClassroomRefresh();
+    }
   }
 
   // ---- wiring ------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ class OpenApiConfiguration {
             Map.entry("sessionTimeline", List.of(400, 403, 404)),
             Map.entry("sessionSummary", List.of(400, 403, 404)),
             Map.entry("sessionEvents", List.of(400, 403, 404)),
+            Map.entry("classroomEvents", List.of(400, 403, 404)),
             Map.entry("classroomSummary", List.of(400, 403, 404)));
 
     /** What each status means here. */

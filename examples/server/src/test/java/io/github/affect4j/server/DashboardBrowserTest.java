@@ -17,6 +17,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -33,8 +34,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Signs in with a teacher's token, starts sessions on the page, posts frames and a clip
  * through the API as a camera would, and checks that counts, chart and summaries follow live;
- * and that without consent the page shows the server's reason instead of affect. Leaves a
- * screenshot in {@code target/dashboard.png}.
+ * that without consent the page shows the server's reason instead of affect; and that sessions
+ * started and ended by another client (the API, or a second page in another tab) show up on the
+ * page as they happen. Leaves a screenshot in {@code target/dashboard.png}.
  */
 class DashboardBrowserTest extends LiveH2Server {
 
@@ -144,12 +146,52 @@ class DashboardBrowserTest extends LiveH2Server {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.id("classroom-summary"), "2 (1 disclosed, 1 withheld)"));
 
-            // End it on the page.
-            browser.findElement(By.id("end")).click();
+            // Another client starts a session in the classroom: it appears in the page's list,
+            // which keeps showing the session it showed.
+            long elsewhere = api.startSession(teacher, classroom, "Started elsewhere", false);
+            wait.until(d -> ((JavascriptExecutor) d).executeScript("return Array.from("
+                    + "document.getElementById('session').options).some(o => o.value === '"
+                    + elsewhere + "');").equals(Boolean.TRUE));
+            assertThat(selectedSession(browser)).isEqualTo(withheld);
+
+            // Another client ends the shown session: the page says so at once, without a
+            // reload, and no longer offers to end it or calls it live.
+            assertThat(api.post("/api/sessions/" + withheld + "/end", teacher).status())
+                    .isEqualTo(200);
+            wait.until(ExpectedConditions.textToBe(By.id("session-status"), "ended"));
+            wait.until(ExpectedConditions.textToBe(By.id("live"), "ended"));
+            assertThat(browser.findElement(By.id("end")).isEnabled()).isFalse();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("session"),
+                    "Without consent · ended"));
+
+            // A second page (another tab, signed in on its own: the token is kept per tab)
+            // shows the newest session, the one started elsewhere.
+            String firstPage = browser.getWindowHandle();
+            browser.switchTo().newWindow(WindowType.TAB);
+            String secondPage = browser.getWindowHandle();
+            browser.get("http://127.0.0.1:" + port + "/dashboard.html");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
+                    .sendKeys(teacher);
+            browser.findElement(By.id("sign-in")).click();
+            wait.until(d -> selectedSession(d) == elsewhere);
+            wait.until(ExpectedConditions.textToBe(By.id("session-status"), "active"));
+            wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+
+            // The first page ends it: the second page follows.
+            browser.switchTo().window(firstPage);
+            new Select(browser.findElement(By.id("session")))
+                    .selectByValue(String.valueOf(elsewhere));
+            wait.until(ExpectedConditions.textToBe(By.id("session-status"), "active"));
+            wait.until(ExpectedConditions.textToBe(By.id("live"), "live"));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("end"))).click();
             wait.until(ExpectedConditions.textToBe(By.id("session-status"), "ended"));
             assertThat(browser.findElement(By.id("end")).isEnabled()).isFalse();
-            assertThat(api.get("/api/sessions/" + withheld, teacher).json().path("status")
+            assertThat(api.get("/api/sessions/" + elsewhere, teacher).json().path("status")
                     .asText()).isEqualTo("ended");
+            browser.switchTo().window(secondPage);
+            wait.until(ExpectedConditions.textToBe(By.id("session-status"), "ended"));
+            wait.until(ExpectedConditions.textToBe(By.id("live"), "ended"));
+            assertThat(browser.findElement(By.id("end")).isEnabled()).isFalse();
         } finally {
             browser.quit();
             service.stop();

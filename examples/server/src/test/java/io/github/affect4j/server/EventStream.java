@@ -41,8 +41,17 @@ final class EventStream implements AutoCloseable {
 
     /** Opens {@code GET /api/sessions/{session}/events} on the server at this port. */
     EventStream(int port, long session, String token) {
+        this(port, "/api/sessions/" + session + "/events", token);
+    }
+
+    /** Opens {@code GET /api/classrooms/{classroom}/events} on the server at this port. */
+    static EventStream ofClassroom(int port, long classroom, String token) {
+        return new EventStream(port, "/api/classrooms/" + classroom + "/events", token);
+    }
+
+    private EventStream(int port, String path, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/sessions/" + session + "/events")).header("Accept", "text/event-stream");
+                + path)).header("Accept", "text/event-stream");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

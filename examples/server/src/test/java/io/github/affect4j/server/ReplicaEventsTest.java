@@ -14,8 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the server (two Spring contexts on their own random ports, as two replicas
- * behind a load balancer would be) on one embedded PostgreSQL: an upload to either reaches the
- * event streams of both, through PostgreSQL LISTEN/NOTIFY.
+ * behind a load balancer would be) on one embedded PostgreSQL: an upload to either, and a
+ * session started or ended through either, reaches the event streams of both, through
+ * PostgreSQL LISTEN/NOTIFY.
  */
 class ReplicaEventsTest {
 
@@ -96,6 +97,36 @@ class ReplicaEventsTest {
             assertThat(seenByFirst.data().path("observationId").asLong()).isEqualTo(clip.id());
             assertThat(seenByFirst.data().path("audioCount").asInt()).isEqualTo(1);
             assertThat(seenByFirst.data().path("frameCount").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSessionStartedAndEndedThroughOneReplicaDoesSoOnTheOthersStreams() throws Exception {
+        Api a = new Api(port(first));
+        String teacher = a.createTeacher(ADMIN, "Okafor");
+        long classroom = a.createClassroom(teacher, "8D");
+        long session = a.startSession(teacher, classroom, "Ended elsewhere", false);
+
+        try (EventStream onSecond = new EventStream(port(second), session, teacher);
+             EventStream roomOnSecond = EventStream.ofClassroom(port(second), classroom,
+                     teacher)) {
+            onSecond.await("ready", WAIT);
+            roomOnSecond.await("ready", WAIT);
+
+            Response ended = a.post("/api/sessions/" + session + "/end", teacher);
+            assertThat(ended.status()).as(ended.text()).isEqualTo(200);
+            EventStream.Event seen = onSecond.await("session", WAIT);
+            assertThat(seen.data().path("change").asText()).isEqualTo("ended");
+            assertThat(seen.data().path("status").asText()).isEqualTo("ended");
+            EventStream.Event seenInRoom = roomOnSecond.await("session",
+                    data -> data.path("sessionId").asLong() == session, WAIT);
+            assertThat(seenInRoom.data().path("change").asText()).isEqualTo("ended");
+
+            long next = a.startSession(teacher, classroom, "Started elsewhere", false);
+            EventStream.Event started = roomOnSecond.await("session",
+                    data -> data.path("sessionId").asLong() == next, WAIT);
+            assertThat(started.data().path("change").asText()).isEqualTo("started");
+            assertThat(started.data().path("status").asText()).isEqualTo("active");
         }
     }
 }

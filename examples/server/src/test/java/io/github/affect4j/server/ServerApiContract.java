@@ -266,7 +266,7 @@ abstract class ServerApiContract {
             });
             documented.put(op.getValue().path("operationId").asText(), problems);
         }));
-        assertThat(documented).hasSize(18);
+        assertThat(documented).hasSize(19);
         assertThat(documented.get("analyseFrame"))
                 .contains(400, 401, 403, 404, 409, 413, 415, 422, 429, 500, 503);
         assertThat(documented.get("endSession")).contains(401, 403, 404, 409).doesNotContain(413);

@@ -10,7 +10,8 @@ package io.github.affect4j.server.live;
  * @param kind what was observed
  * @param observationId the stored observation's id (a frame's or a clip's)
  */
-public record ObservationNotice(long sessionId, Kind kind, long observationId) {
+public record ObservationNotice(long sessionId, Kind kind, long observationId)
+        implements LiveNotice {
 
     /** What an observation is of. */
     public enum Kind {
@@ -34,10 +35,6 @@ public record ObservationNotice(long sessionId, Kind kind, long observationId) {
         }
     }
 
-    /**
-     * The notification payload: {@code sessionId:kind:observationId}, e.g. {@code 7:frame:42}.
-     * A few dozen bytes, far below PostgreSQL's 8000-byte limit.
-     */
     /** The ids of a stored observation. */
     static ObservationNotice of(io.github.affect4j.server.analysis.ObservationStored event) {
         Kind kind = event instanceof io.github.affect4j.server.analysis.ObservationStored.Frame
@@ -45,7 +42,12 @@ public record ObservationNotice(long sessionId, Kind kind, long observationId) {
         return new ObservationNotice(event.session().id(), kind, event.observationId());
     }
 
-    String payload() {
+    /**
+     * The notification payload: {@code sessionId:kind:observationId}, e.g. {@code 7:frame:42}.
+     * A few dozen bytes, far below PostgreSQL's 8000-byte limit.
+     */
+    @Override
+    public String payload() {
         return sessionId + ":" + kind.label() + ":" + observationId;
     }
 

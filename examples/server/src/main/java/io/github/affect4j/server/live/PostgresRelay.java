@@ -1,6 +1,7 @@
 package io.github.affect4j.server.live;
 
 import io.github.affect4j.server.analysis.ObservationStored;
+import io.github.affect4j.server.sessions.SessionChanged;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,13 +19,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Relays stored observations to the streams of every instance on one PostgreSQL database.
+ * Relays stored observations, and sessions' starts and ends, to the streams of every instance
+ * on one PostgreSQL database.
  *
- * <p>Sending: {@code pg_notify} runs inside the transaction that stored the observation, just
- * before it commits. PostgreSQL delivers a notification only when its transaction commits, so
- * listeners hear of exactly the observations that were stored, and never before they can be
- * read. The payload is {@code sessionId:kind:observationId}; every instance re-reads what it
- * needs.
+ * <p>Sending: {@code pg_notify} runs right after the commit of the upload, start or end (the
+ * application events are published then), in a statement of its own, so listeners hear only of
+ * committed changes and never before they can be read. A notification whose statement fails is
+ * lost (the change itself is stored; dashboards catch up at their next event or refresh). The
+ * payload is {@code sessionId:kind:observationId} for an observation and
+ * {@code session:sessionId:classroomId:started|ended} for a session; every instance re-reads
+ * what it needs.
  *
  * <p>Receiving: one dedicated connection per instance (opened with the data source's URL and
  * credentials, outside the pool, so it never holds a pooled connection) runs
@@ -63,8 +67,17 @@ final class PostgresRelay implements ObservationRelay, SmartLifecycle {
      */
     @EventListener
     void stored(ObservationStored event) {
-        jdbc.query("select pg_notify(?, ?)", rs -> { }, CHANNEL,
-                ObservationNotice.of(event).payload());
+        send(ObservationNotice.of(event));
+    }
+
+    /** Right after a session's start or end committed: as {@link #stored}. */
+    @EventListener
+    void changed(SessionChanged event) {
+        send(SessionNotice.of(event));
+    }
+
+    private void send(LiveNotice notice) {
+        jdbc.query("select pg_notify(?, ?)", rs -> { }, CHANNEL, notice.payload());
     }
 
     @Override
@@ -155,7 +168,7 @@ final class PostgresRelay implements ObservationRelay, SmartLifecycle {
 
     private void receive(String payload) {
         try {
-            streams.deliver(ObservationNotice.parse(payload));
+            streams.deliver(LiveNotice.parse(payload));
         } catch (IllegalArgumentException e) {
             // Someone else's NOTIFY on our channel: not fatal to the listener.
             log.warn("Live events: ignored a notification on {}: {}", CHANNEL, e.getMessage());

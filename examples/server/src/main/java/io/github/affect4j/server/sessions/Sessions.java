@@ -9,21 +9,31 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Sessions, with the access rules of their classroom. */
+/**
+ * Sessions, with the access rules of their classroom. A start or an end is announced with
+ * {@link SessionChanged} once it has committed.
+ */
 @Service
 public class Sessions {
+
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
     private final SessionRepository repository;
     private final Classrooms classrooms;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Sessions(SessionRepository repository, Classrooms classrooms, Clock clock) {
+    Sessions(SessionRepository repository, Classrooms classrooms, Clock clock,
+             ApplicationEventPublisher events) {
         this.repository = repository;
         this.classrooms = classrooms;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -67,16 +77,35 @@ public class Sessions {
         classrooms.accessible(classroomId, user);
         OffsetDateTime now = now();
         long id = repository.insert(classroomId, title, consent, consent ? user.id() : null, now);
-        return new Session(id, classroomId, title, consent, now, null, 0, 0, 0);
+        Session session = new Session(id, classroomId, title, consent, now, null, 0, 0, 0);
+        announce(session, SessionChanged.Change.STARTED);
+        return session;
     }
 
-    @Transactional
+    /*
+     * Not @Transactional: the end is one conditional UPDATE, atomic on its own and committed when
+     * it returns, so the event below is published after the commit, as observations are (a
+     * listener inside a transaction could announce an end that then rolls back).
+     */
     Session end(long id, UserAccount user) {
-        Session session = accessible(id, user);
+        accessible(id, user);
         if (!repository.end(id, now())) {
             throw ended(repository.find(id).orElseThrow());
         }
-        return repository.find(id).orElseThrow();
+        Session session = repository.find(id).orElseThrow(() -> ApiException.notFound(
+                "Session " + id + " does not exist"));
+        announce(session, SessionChanged.Change.ENDED);
+        return session;
+    }
+
+    private void announce(Session session, SessionChanged.Change change) {
+        try {
+            events.publishEvent(new SessionChanged(session, change));
+        } catch (RuntimeException e) {
+            // The change is committed; a listener's failure must not turn that into an error.
+            log.warn("A listener of session changes failed for session {} ({})", session.id(),
+                    change.label(), e);
+        }
     }
 
     List<Session> list(long classroomId, UserAccount user) {
