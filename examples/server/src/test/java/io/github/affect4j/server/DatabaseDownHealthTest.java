@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,17 +22,8 @@ class DatabaseDownHealthTest {
         ConfigurableApplicationContext context = null;
         boolean stopped = false;
         try {
-            context = new SpringApplicationBuilder(ServerApplication.class)
-                    .profiles("postgres")
-                    .run("--server.port=0",
-                            "--server.address=127.0.0.1",
-                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=",
-                            "--affect4j.admin-token=" + ADMIN,
-                            "--spring.jmx.enabled=false");
-            Api api = new Api(((ServletWebServerApplicationContext) context).getWebServer()
-                    .getPort());
+            context = PostgresReplicas.start(postgres, ADMIN);
+            Api api = new Api(PostgresReplicas.port(context));
             Api.Response up = api.get("/health", null);
             assertThat(up.status()).as(up.text()).isEqualTo(200);
             assertThat(up.json().path("status").asText()).isEqualTo("UP");

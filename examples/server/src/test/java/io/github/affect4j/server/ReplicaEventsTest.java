@@ -8,8 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -36,16 +34,7 @@ class ReplicaEventsTest {
     }
 
     private static ConfigurableApplicationContext replica() {
-        // Command-line arguments: they take precedence over application-postgres.yml.
-        return new SpringApplicationBuilder(ServerApplication.class)
-                .profiles("postgres")
-                .run("--server.port=0",
-                        "--server.address=127.0.0.1",
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--affect4j.admin-token=" + ADMIN,
-                        "--spring.jmx.enabled=false");
+        return PostgresReplicas.start(postgres, ADMIN);
     }
 
     @AfterAll
@@ -62,7 +51,7 @@ class ReplicaEventsTest {
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+        return PostgresReplicas.port(context);
     }
 
     @Test
