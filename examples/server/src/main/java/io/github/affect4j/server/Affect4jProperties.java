@@ -74,10 +74,14 @@ public record Affect4jProperties(String adminToken, @DefaultValue Limits limits,
      * @param memoryBudget memory the decoded images of all running analyses may take; the
      *     largest accepted image is this divided by {@code threads} and by
      *     {@link #BYTES_PER_PIXEL}
+     * @param uploadBudget upload bodies being received at once, by their declared length (the
+     *     multipart request limit when undeclared); more are answered 503 with
+     *     {@code Retry-After}; at least {@code spring.servlet.multipart.max-request-size}
      */
     public record Analysis(@DefaultValue("0") int threads,
                            @DefaultValue("32") int queueCapacity,
-                           @DefaultValue("512MB") DataSize memoryBudget) {
+                           @DefaultValue("512MB") DataSize memoryBudget,
+                           @DefaultValue("24MB") DataSize uploadBudget) {
 
         /**
          * Working memory of one analysed pixel: the decoded raster (up to 4 bytes), the
@@ -89,11 +93,12 @@ public record Affect4jProperties(String adminToken, @DefaultValue Limits limits,
         /** @throws IllegalArgumentException if a value is out of range */
         public Analysis {
             if (threads < 0 || queueCapacity < 0 || memoryBudget == null
-                    || memoryBudget.toBytes() <= 0) {
+                    || memoryBudget.toBytes() <= 0 || uploadBudget == null
+                    || uploadBudget.toBytes() <= 0) {
                 throw new IllegalArgumentException("affect4j.analysis: threads and queue-capacity"
-                        + " must be at least 0 and memory-budget positive, got threads="
-                        + threads + ", queue-capacity=" + queueCapacity + ", memory-budget="
-                        + memoryBudget);
+                        + " must be at least 0 and memory-budget and upload-budget positive, got"
+                        + " threads=" + threads + ", queue-capacity=" + queueCapacity
+                        + ", memory-budget=" + memoryBudget + ", upload-budget=" + uploadBudget);
             }
         }
 

@@ -1,5 +1,6 @@
 package io.github.affect4j.server.users;
 
+import io.github.affect4j.server.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.github.affect4j.server.users;
 
+import io.github.affect4j.server.ProblemResponses;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.affect4j.server.Affect4jProperties;
 import java.time.Clock;

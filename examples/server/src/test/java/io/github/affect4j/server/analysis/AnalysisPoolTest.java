@@ -26,7 +26,8 @@ class AnalysisPoolTest {
         Affect4jProperties properties = new Affect4jProperties(null,
                 new Affect4jProperties.Limits(1_000_000, 10),
                 new Affect4jProperties.Privacy(3, Duration.ofDays(1), Duration.ofHours(1)),
-                new Affect4jProperties.Analysis(threads, queue, DataSize.ofMegabytes(64)),
+                new Affect4jProperties.Analysis(threads, queue, DataSize.ofMegabytes(64),
+                        DataSize.ofMegabytes(24)),
                 new Affect4jProperties.Tokens(Duration.ofDays(1), 10, Duration.ofSeconds(6)));
         return new AnalysisPool(properties,
                 new StaticListableBeanFactory().getBeanProvider(

@@ -120,7 +120,8 @@ class AdminBootstrapRaceTest {
         Affect4jProperties properties = new Affect4jProperties(token,
                 new Affect4jProperties.Limits(1_000_000, 10),
                 new Affect4jProperties.Privacy(3, Duration.ofDays(30), Duration.ofHours(1)),
-                new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64)),
+                new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64),
+                        DataSize.ofMegabytes(24)),
                 new Affect4jProperties.Tokens(Duration.ofDays(90), 10, Duration.ofSeconds(6)));
         return new AdminBootstrap(new UserRepository(JdbcClient.create(db), Clock.systemUTC()),
                 properties, new DataSourceTransactionManager(db));

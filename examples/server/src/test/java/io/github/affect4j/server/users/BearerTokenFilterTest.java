@@ -1,5 +1,6 @@
 package io.github.affect4j.server.users;
 
+import io.github.affect4j.server.ProblemResponses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

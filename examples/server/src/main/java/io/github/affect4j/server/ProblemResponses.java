@@ -1,4 +1,4 @@
-package io.github.affect4j.server.users;
+package io.github.affect4j.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,17 +9,26 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-/** Writes problems from the security filters, which run before Spring MVC's error handling. */
-final class ProblemResponses {
+/**
+ * Writes problems (RFC 9457, as the exception handler does) from servlet filters, which run
+ * before Spring MVC's error handling: the security filters and the upload budget.
+ */
+public final class ProblemResponses {
 
     private final ObjectMapper json;
 
-    ProblemResponses(ObjectMapper json) {
+    /** @param json the mapper that writes the problem */
+    public ProblemResponses(ObjectMapper json) {
         this.json = json;
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-               String detail) throws IOException {
+    /**
+     * Answers the request with a problem of this status and detail.
+     *
+     * @throws IOException if the answer cannot be written
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                      String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
