@@ -8,8 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,12 +44,13 @@ class UploadBudget extends OncePerRequestFilter {
     static final long SMALL = 1 << 20;
 
     /** How long a large upload waits for room in the budget before 503. */
-    static final java.time.Duration WAIT = java.time.Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(5);
 
     private final long capacity;
     private final long maxRequest;
-    private final AtomicLong available;
     private final Object room = new Object();
+    /** Bytes not reserved now; guarded by {@link #room}. */
+    private long available;
     private final ProblemResponses problems;
 
     UploadBudget(Affect4jProperties properties, MultipartProperties multipart, ObjectMapper json) {
@@ -61,7 +64,7 @@ class UploadBudget extends OncePerRequestFilter {
                     + maxRequest + " bytes), or the largest allowed upload could never be"
                     + " received");
         }
-        this.available = new AtomicLong(capacity);
+        this.available = capacity;
         this.problems = new ProblemResponses(json);
     }
 
@@ -109,33 +112,35 @@ class UploadBudget extends OncePerRequestFilter {
     private boolean reserve(long bytes) throws IOException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         synchronized (room) {
-            while (available.get() < bytes) {
+            while (available < bytes) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
                 try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(room, left);
+                    TimeUnit.NANOSECONDS.timedWait(room, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while waiting to"
+                    throw new InterruptedIOException("interrupted while waiting to"
                             + " receive an upload");
                 }
             }
-            available.addAndGet(-bytes);
+            available -= bytes;
             return true;
         }
     }
 
     private void release(long bytes) {
         synchronized (room) {
-            available.addAndGet(bytes);
+            available += bytes;
             room.notifyAll();
         }
     }
 
     /** Bytes not reserved now (for tests). */
     long available() {
-        return available.get();
+        synchronized (room) {
+            return available;
+        }
     }
 }
