@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.affect4j.media.InvalidMediaException;
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.TestProperties;
 import io.github.affect4j.server.ApiException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -23,12 +24,8 @@ import org.springframework.util.unit.DataSize;
 class AnalysisPoolTest {
 
     private static AnalysisPool pool(int threads, int queue) {
-        Affect4jProperties properties = new Affect4jProperties(null,
-                new Affect4jProperties.Limits(1_000_000, 10),
-                new Affect4jProperties.Privacy(3, Duration.ofDays(1), Duration.ofHours(1)),
-                new Affect4jProperties.Analysis(threads, queue, DataSize.ofMegabytes(64),
-                        DataSize.ofMegabytes(24)),
-                new Affect4jProperties.Tokens(Duration.ofDays(1), 10, Duration.ofSeconds(6)));
+        Affect4jProperties properties = TestProperties.of(null, Duration.ofDays(1),
+                TestProperties.analysis(threads, queue, DataSize.ofMegabytes(24)));
         return new AnalysisPool(properties,
                 new StaticListableBeanFactory().getBeanProvider(
                         io.micrometer.core.instrument.MeterRegistry.class));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.TestProperties;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -30,12 +31,8 @@ class UploadBudgetTest {
     private static final long MB = 1024 * 1024;
 
     private static UploadBudget budget(int budgetMb, int maxRequestMb) {
-        Affect4jProperties properties = new Affect4jProperties(null,
-                new Affect4jProperties.Limits(1_000_000, 10),
-                new Affect4jProperties.Privacy(3, Duration.ofDays(1), Duration.ofHours(1)),
-                new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64),
-                        DataSize.ofMegabytes(budgetMb)),
-                new Affect4jProperties.Tokens(Duration.ofDays(1), 10, Duration.ofSeconds(6)));
+        Affect4jProperties properties = TestProperties.of(null, Duration.ofDays(1),
+                TestProperties.analysis(1, 1, DataSize.ofMegabytes(budgetMb)));
         MultipartProperties multipart = new MultipartProperties();
         multipart.setMaxRequestSize(DataSize.ofMegabytes(maxRequestMb));
         return new UploadBudget(properties, multipart, new ObjectMapper());

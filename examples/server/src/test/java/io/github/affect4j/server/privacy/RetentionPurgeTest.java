@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.TestProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,12 +64,8 @@ class RetentionPurgeTest {
                 .migrate();
         jdbc = JdbcClient.create(dataSource);
         transactions = new CountingTransactions(dataSource);
-        Affect4jProperties properties = new Affect4jProperties(null,
-                new Affect4jProperties.Limits(1_000_000, 10),
-                new Affect4jProperties.Privacy(3, Duration.ofDays(30), Duration.ofHours(1)),
-                new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64),
-                        DataSize.ofMegabytes(24)),
-                new Affect4jProperties.Tokens(Duration.ofDays(90), 10, Duration.ofSeconds(6)));
+        Affect4jProperties properties = TestProperties.of(null, Duration.ofDays(30),
+                TestProperties.analysis(1, 1, DataSize.ofMegabytes(24)));
         purge = new RetentionPurge(jdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC),
                 properties);
         OffsetDateTime start = at(Duration.ofDays(40));

@@ -3,6 +3,7 @@ package io.github.affect4j.server.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.affect4j.server.Affect4jProperties;
+import io.github.affect4j.server.TestProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.time.Clock;
@@ -117,12 +118,8 @@ class AdminBootstrapRaceTest {
     }
 
     private static AdminBootstrap bootstrap(DataSource db, String token) {
-        Affect4jProperties properties = new Affect4jProperties(token,
-                new Affect4jProperties.Limits(1_000_000, 10),
-                new Affect4jProperties.Privacy(3, Duration.ofDays(30), Duration.ofHours(1)),
-                new Affect4jProperties.Analysis(1, 1, DataSize.ofMegabytes(64),
-                        DataSize.ofMegabytes(24)),
-                new Affect4jProperties.Tokens(Duration.ofDays(90), 10, Duration.ofSeconds(6)));
+        Affect4jProperties properties = TestProperties.of(token, Duration.ofDays(30),
+                TestProperties.analysis(1, 1, DataSize.ofMegabytes(24)));
         return new AdminBootstrap(new UserRepository(JdbcClient.create(db), Clock.systemUTC()),
                 properties, new DataSourceTransactionManager(db));
     }
