@@ -59,9 +59,24 @@ final class DatabaseHealthIndicator implements HealthIndicator {
     /** {@code UP} with the database product, or {@code DOWN} with the reason; within the budget. */
     @Override
     public Health health() {
-        CompletableFuture<Health> check = running.updateAndGet(current ->
-                current == null || current.isDone()
-                        ? CompletableFuture.supplyAsync(this::check, checks) : current);
+        CompletableFuture<Health> check = running.get();
+        if (check == null || check.isDone()) {
+            // Only the call that installs the new future starts a check: a function given to
+            // updateAndGet may run more than once under contention, and each run would start one.
+            CompletableFuture<Health> mine = new CompletableFuture<>();
+            if (running.compareAndSet(check, mine)) {
+                checks.execute(() -> {
+                    try {
+                        mine.complete(check());
+                    } catch (Throwable t) {
+                        mine.completeExceptionally(t);
+                    }
+                });
+                check = mine;
+            } else {
+                check = running.get();
+            }
+        }
         try {
             return check.get(BUDGET.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
